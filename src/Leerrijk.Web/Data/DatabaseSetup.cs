@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerrijk.Web.Data;
+
+/// <summary>Which database Leerrijk runs on, decided once from configuration.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the provider: PostgreSQL when <c>ConnectionStrings:Postgres</c> is set, otherwise an SQLite file under data/.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider ProviderFor(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres")) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(contentRoot, "data", "leerrijk.db")}" : configured);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static IServiceCollection AddLeerrijkDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddScoped<TenantContext>();
+
+        if (ProviderFor(configuration) == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Postgres")!;
+            services.AddDbContext<LeerrijkDbContext, PostgresLeerrijkDbContext>((sp, options) => options
+                .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration, contentRoot);
+            services.AddDbContext<LeerrijkDbContext, SqliteLeerrijkDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<TimestampInterceptor>()));
+        }
+
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Linq.Expressions;
+using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerrijk.Web.Data;
+
+/// <summary>
+/// The one model of Leerrijk. Provider-specific subclasses (<see cref="SqliteLeerrijkDbContext"/>,
+/// <see cref="PostgresLeerrijkDbContext"/>) exist only to give each database its own migration set.
+/// </summary>
+public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
+{
+    private readonly TenantContext? _tenant;
+
+    protected LeerrijkDbContext(DbContextOptions options, TenantContext? tenant)
+        : base(options)
+    {
+        _tenant = tenant;
+    }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>
+    /// <remarks>EF Core reads this per query, so one model serves every tenant.</remarks>
+    public Guid? CurrentOrganisationId => _tenant?.OrganisationId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LeerrijkDbContext).Assembly, t => !t.IsAbstract);
+        ApplyTenancyFilters(builder);
+    }
+
+    /// <summary>
+    /// The tenancy rule, in one place: while a request works in an organisation, rows of any other
+    /// organisation do not exist for it, so a foreign id can only ever lead to "not found".
+    /// </summary>
+    private void ApplyTenancyFilters(ModelBuilder builder)
+    {
+        builder.Entity<Organisation>().HasQueryFilter(o => CurrentOrganisationId == null || o.Id == CurrentOrganisationId);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (!typeof(IOrganisationScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                continue;
+            }
+
+            var entity = Expression.Parameter(entityType.ClrType, "e");
+            var current = Expression.Property(Expression.Constant(this), nameof(CurrentOrganisationId));
+            var owner = Expression.Convert(
+                Expression.Property(entity, nameof(IOrganisationScoped.OrganisationId)), typeof(Guid?));
+            var body = Expression.OrElse(
+                Expression.Equal(current, Expression.Constant(null, typeof(Guid?))),
+                Expression.Equal(owner, current));
+            builder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, entity));
+        }
+    }
+}
+
+/// <summary>The model on SQLite, the embedded default; its migrations live in Migrations/Sqlite.</summary>
+public sealed class SqliteLeerrijkDbContext(DbContextOptions<SqliteLeerrijkDbContext> options, TenantContext? tenant = null)
+    : LeerrijkDbContext(options, tenant);
+
+/// <summary>The model on PostgreSQL, the production database; its migrations live in Migrations/Postgres.</summary>
+public sealed class PostgresLeerrijkDbContext(DbContextOptions<PostgresLeerrijkDbContext> options, TenantContext? tenant = null)
+    : LeerrijkDbContext(options, tenant);

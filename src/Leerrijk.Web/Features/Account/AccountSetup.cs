@@ -1,0 +1,61 @@
+using Leerrijk.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Leerrijk.Web.Features.Account;
+
+public static class AccountSetup
+{
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const int MaxFailedAttempts = 5;
+
+    public static IServiceCollection AddLeerrijkAccounts(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddSingleton(_ => CommonPasswords.Load(Path.Combine(AppContext.BaseDirectory, "content", "security", "common-passwords.txt")));
+
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = PasswordPolicyValidator.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+            })
+            .AddEntityFrameworkStores<LeerrijkDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // One password rule, ours: drop Identity's composition-rule validator.
+        services.RemoveAll<IPasswordValidator<ApplicationUser>>();
+        services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordPolicyValidator>();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+
+        // A disabled account or a changed password logs out other sessions within a minute, not the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = environment.IsDevelopment() || environment.IsEnvironment("Testing") ? "Leerrijk.Auth" : "__Host-Leerrijk.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = false;
+        });
+
+        services.AddScoped<AccountMails>();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerrijk.Web.Features.Demo;
+
+/// <summary>Fills an empty database with a demo organisation and one account per role, so Leerrijk can be tried at once.</summary>
+/// <remarks>Runs in Development (or with <c>Demo:Seed=true</c>); the log-ins are printed at start-up and listed in the README.</remarks>
+public sealed partial class DemoSeeder(LeerrijkDbContext db, UserManager<ApplicationUser> users, ILogger<DemoSeeder> logger)
+{
+    public const string OrganisationName = "Demo Installatietechniek BV";
+    public const string Password = "leerrijk-demo-2026";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("eigenaar@demo.leerrijk.nl", "Eva de Eigenaar", null, OrganisationRole.Owner),
+        new("admin@demo.leerrijk.nl", "Arjen Admin", PlatformRoles.Admin, null),
+        new("redacteur@demo.leerrijk.nl", "Rosa Redacteur", PlatformRoles.Editor, null),
+        new("adviseur@demo.leerrijk.nl", "Ahmed Adviseur", PlatformRoles.Adviser, null),
+    ];
+
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(cancellationToken) || await db.Organisations.AnyAsync(cancellationToken))
+        {
+            LogSkipped();
+            if (await db.Users.AnyAsync(u => u.Email == Accounts[0].Email, cancellationToken))
+            {
+                LogAccounts();
+            }
+
+            return;
+        }
+
+        var organisation = new Organisation
+        {
+            Name = OrganisationName,
+            SbiSection = "F",
+            SizeClass = SizeClass.Small,
+            ProvinceId = "overijssel",
+            LabourMarketRegionId = "twente",
+            KvkNumber = "12345678",
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var account in Accounts)
+        {
+            var user = new ApplicationUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.Name,
+            };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            if (account.PlatformRole is not null)
+            {
+                await users.AddToRoleAsync(user, account.PlatformRole);
+            }
+
+            if (account.OrganisationRole is { } role)
+            {
+                db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = role });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogAccounts();
+    }
+
+    private void LogAccounts()
+    {
+        foreach (var account in Accounts)
+        {
+            LogAccount(account.Email, Password, account.PlatformRole ?? account.OrganisationRole?.ToString() ?? "");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database not empty; no demo data seeded")]
+    private partial void LogSkipped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo log-in: {Email} / {Password} ({Role})")]
+    private partial void LogAccount(string email, string password, string role);
+}
+
+public sealed record DemoAccount(string Email, string Name, string? PlatformRole, OrganisationRole? OrganisationRole);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Leerrijk.Web.Features.Errors;
+
+/// <summary>One page for every error status, telling people in their language what happened and what to do next.</summary>
+/// <remarks>
+/// The status code pages middleware re-executes failed requests here with their original method, so the page
+/// answers every method, skips antiforgery (a missing token is often why we are here) and is never rate limited.
+/// </remarks>
+[IgnoreAntiforgeryToken]
+[DisableRateLimiting]
+[ResponseCache(NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    private static readonly int[] Known = [400, 403, 404, 405, 413, 429, 500];
+
+    public int Code { get; private set; }
+
+    public string TitleKey => $"Error.{Code}.Title";
+
+    public string TextKey => $"Error.{Code}.Text";
+
+    public int? RetryAfterSeconds { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    public void OnPut(int? code) => Describe(code);
+
+    public void OnDelete(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        // Visited directly (not re-executed), the page keeps status 200 but still explains the code asked for.
+        var status = code ?? Response.StatusCode;
+        Code = Array.IndexOf(Known, status) >= 0 ? status : status >= 500 ? 500 : 400;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+        {
+            Response.StatusCode = StatusCodes.Status200OK;
+        }
+
+        if (Code == 429 && int.TryParse(Response.Headers.RetryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            RetryAfterSeconds = seconds;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Leerrijk.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerrijk.Web.Features.Organisations;
+
+/// <summary>An organisation's home: its profile and where to go next. Later issues add rounds and reports here.</summary>
+public sealed class DashboardModel(LeerrijkDbContext db) : OrganisationPageModel
+{
+    public Organisation Organisation { get; private set; } = null!;
+
+    public int MemberCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == Member.OrganisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        Organisation = organisation;
+        MemberCount = await db.Memberships.CountAsync(m => m.OrganisationId == Member.OrganisationId, cancellationToken);
+        return Page();
+    }
+}

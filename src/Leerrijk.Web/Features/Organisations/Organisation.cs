@@ -1,0 +1,61 @@
+using Leerrijk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leerrijk.Web.Features.Organisations;
+
+/// <summary>A company that Leerrijk helps, with the profile programmes use to compare like with like.</summary>
+public sealed class Organisation : IHasCreatedAt
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public string Name { get; set; } = "";
+
+    /// <summary>SBI section letter (A–U), read under <see cref="SectorScheme"/>.</summary>
+    public string SbiSection { get; set; } = "";
+
+    /// <summary>The SBI edition of <see cref="SbiSection"/>; KvK moved to SBI 2025 in 2025, so the edition is kept with the value.</summary>
+    public string SectorScheme { get; set; } = ReferenceDataSchemes.Sbi2008;
+
+    public SizeClass SizeClass { get; set; }
+
+    public string ProvinceId { get; set; } = "";
+
+    public string LabourMarketRegionId { get; set; } = "";
+
+    /// <summary>Chamber of Commerce number: eight digits, optional.</summary>
+    public string? KvkNumber { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>Company size bands used throughout Leerrijk (and by the menukaart's size fit).</summary>
+public enum SizeClass
+{
+    Micro = 1,   // 1–9
+    Small = 2,   // 10–49
+    Medium = 3,  // 50–249
+    Large = 4,   // 250+
+}
+
+/// <summary>Names of the sector classification editions Leerrijk knows.</summary>
+public static class ReferenceDataSchemes
+{
+    public const string Sbi2008 = "SBI2008";
+}
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(o => o.SbiSection).HasMaxLength(2);
+        builder.Property(o => o.SectorScheme).HasMaxLength(16);
+        builder.Property(o => o.SizeClass).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.ProvinceId).HasMaxLength(64);
+        builder.Property(o => o.LabourMarketRegionId).HasMaxLength(64);
+        builder.Property(o => o.KvkNumber).HasMaxLength(8);
+    }
+}

@@ -1,0 +1,104 @@
+using Leerrijk.Web;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Demo;
+using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Infrastructure.Localization;
+using Leerrijk.Web.Infrastructure.Mail;
+using Leerrijk.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+var contentRoot = builder.Environment.ContentRootPath;
+
+// Logs: readable in Development, one JSON object per line everywhere else.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+}
+
+builder.Services.AddLeerrijkDatabase(builder.Configuration, contentRoot);
+builder.Services.AddDataProtection()
+    .SetApplicationName("Leerrijk")
+    .PersistKeysToDbContext<LeerrijkDbContext>();
+builder.Services.AddLeerrijkAccounts(builder.Environment);
+builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
+builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton<Leerrijk.Web.Infrastructure.PublicLinks>();
+builder.Services.AddOptions<AnonymityOptions>()
+    .Bind(builder.Configuration.GetSection(AnonymityOptions.Section))
+    .Validate(o => o.DefaultThreshold >= AnonymityOptions.LowestThreshold, $"Anonymity:DefaultThreshold must be at least {AnonymityOptions.LowestThreshold}.")
+    .ValidateOnStart();
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(LocalizationSetup.ConfigureRequestLocalization);
+builder.Services.AddRazorPages(options =>
+    {
+        options.RootDirectory = "/Features";
+        options.Conventions.AuthorizeFolder("/Organisations");
+        options.Conventions.AllowAnonymousToPage("/Organisations/AcceptInvitation");
+        options.Conventions.AuthorizeFolder("/Admin", "Admin");
+        options.Conventions.AuthorizePage("/Account/ChangePassword");
+    })
+    .AddMvcOptions(options => options.Filters.Add<OrganisationTenancyFilter>())
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddViewLocalization();
+builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+    .Configure<IStringLocalizerFactory>((mvc, factory) => LocalizationSetup.LocalizeModelBindingMessages(mvc.ModelBindingMessageProvider, factory));
+builder.Services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(PlatformRoles.Admin));
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "Leerrijk.Antiforgery";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database");
+builder.Services.AddLeerrijkRateLimiting(builder.Configuration);
+
+var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+builder.Services.AddSingleton(requestLimits);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
+builder.Services.Configure<FormOptions>(o =>
+{
+    o.ValueCountLimit = 500;
+    o.ValueLengthLimit = (int)requestLimits.MaxBodyBytes;
+    o.MultipartBodyLengthLimit = requestLimits.MaxBodyBytes;
+});
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
+
+var app = builder.Build();
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+// API callers get RFC 9457 problem details; people get a page in their language that says what to do.
+app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
+app.UseWhen(c => !IsApiRequest(c), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseMiddleware<RequestLimitMiddleware>();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseClientIdCookie();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health").DisableRateLimiting();
+
+app.Run();
+
+static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
