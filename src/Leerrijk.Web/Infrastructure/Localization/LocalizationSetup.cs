@@ -52,7 +52,7 @@ public static class LocalizationSetup
     public static void LocalizeModelBindingMessages(DefaultModelBindingMessageProvider messages, IStringLocalizerFactory factory)
     {
         var l = factory.Create(typeof(SharedResource));
-        messages.SetAttemptedValueIsInvalidAccessor((value, field) => l["Validation.InvalidValue", field]);
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => l["Validation.InvalidValue", value, field]);
         messages.SetMissingBindRequiredValueAccessor(field => l["Validation.Required", field]);
         messages.SetMissingKeyOrValueAccessor(() => l["Validation.RequiredNoField"]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.RequiredNoField"]);

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, unit tests, and the integration and browser tests on SQLite and on PostgreSQL.
+# As root with apt available it installs what is missing (PostgreSQL, Chromium). It starts a throwaway
+# PostgreSQL cluster on a free local port and removes it afterwards. Extra arguments go to `dotnet test`.
+# Ends with one line: Tests: N passed, N failed, N skipped
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CI="${CI:-false}"
+RESULTS="$ROOT/TestResults"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+say() { printf '\n== %s\n' "$*"; }
+
+# 1. What the tests need from the machine.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing ${missing[*]} and cannot install (not root or no apt-get)." >&2
+  fi
+fi
+
+have_chromium=false; [ -x /usr/bin/chromium ] && have_chromium=true
+PG_BIN=$(pg_bin || true)
+have_pg=false; [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] && have_pg=true
+if [ "$CI" = true ]; then
+  $have_pg || { echo "CI: PostgreSQL is required and missing." >&2; exit 1; }
+  $have_chromium || { echo "CI: Chromium is required and missing." >&2; exit 1; }
+fi
+
+# 2. A throwaway PostgreSQL cluster (initdb and postgres refuse to run as root, hence runuser).
+PG_DIR=""
+cleanup() {
+  if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}
+trap cleanup EXIT
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  for p in $(seq 55432 55532); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "No free port for PostgreSQL" >&2; return 1
+}
+if $have_pg; then
+  say "Starting a throwaway PostgreSQL"
+  PG_DIR=$(mktemp -d /tmp/leerrijk-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  PG_PORT=$(free_port)
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # fsync off only because this cluster is thrown away; production keeps PostgreSQL's durable defaults.
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  export LEERRIJK_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
+fi
+$have_chromium && export CHROMIUM_PATH=/usr/bin/chromium
+
+# 3. Build once; formatting and analyzers are part of the build's bar.
+say "Restore, format check, build"
+dotnet tool restore >/dev/null
+dotnet restore Leerrijk.slnx -v quiet
+dotnet format Leerrijk.slnx --verify-no-changes --no-restore
+dotnet build Leerrijk.slnx -c Release --no-restore -v quiet -nologo
+
+# 4. Tests. The integration and browser suites run once per database.
+status=0
+run() {
+  local name=$1 project=$2 db=$3; shift 3
+  say "$name"
+  LEERRIJK_TEST_DB=$db dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || status=1
+}
+run unit tests/Leerrijk.UnitTests sqlite "$@"
+run integration-sqlite tests/Leerrijk.IntegrationTests sqlite "$@"
+run browser-sqlite tests/Leerrijk.BrowserTests sqlite "$@"
+if $have_pg; then
+  run integration-postgres tests/Leerrijk.IntegrationTests postgres "$@"
+  run browser-postgres tests/Leerrijk.BrowserTests postgres "$@"
+else
+  echo "PostgreSQL is not available: the PostgreSQL runs were left out." >&2
+  status=1
+fi
+
+# 5. One line for CI, summed over every TRX file.
+summary=$(cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
+  END { printf "Tests: %d passed, %d failed, %d skipped\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["total"] - c["executed"] }')
+[ -n "$summary" ] || summary="Tests: 0 passed, 0 failed, 0 skipped"
+echo
+echo "$summary"
+exit $status

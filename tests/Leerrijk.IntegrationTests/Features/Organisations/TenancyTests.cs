@@ -1,0 +1,260 @@
+using System.Net;
+using System.Reflection;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leerrijk.IntegrationTests.Features.Organisations;
+
+/// <summary>
+/// A member of organisation B must get 404 for every page and object of organisation A. The route and entity
+/// lists are discovered from the running app, so a new page, handler or table without an expectation here fails.
+/// </summary>
+public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAppFactory>
+{
+    /// <summary>Every request an organisation page accepts. Object ids come from organisation A.</summary>
+    private static readonly OrgRequest[] Expectations =
+    [
+        new("o/{orgId:guid}", "GET", null),
+        new("o/{orgId:guid}/settings", "GET", null),
+        new("o/{orgId:guid}/settings", "POST", null),
+        new("o/{orgId:guid}/members", "GET", null),
+        new("o/{orgId:guid}/members", "POST", "Invite"),
+        new("o/{orgId:guid}/members", "POST", "Revoke", ids => new() { ["invitationId"] = ids.Invitation.ToString() }),
+        new("o/{orgId:guid}/members", "POST", "Role", ids => new() { ["membershipId"] = ids.Membership.ToString(), ["role"] = "Viewer" }),
+        new("o/{orgId:guid}/members", "POST", "Remove", ids => new() { ["membershipId"] = ids.Membership.ToString() }),
+    ];
+
+    /// <summary>Tables that are not organisation data: accounts, roles, keys, and the organisation row itself (filtered on its id).</summary>
+    private static readonly Type[] PlatformTables =
+    [
+        typeof(Leerrijk.Web.Features.Account.ApplicationUser), typeof(IdentityRole<Guid>), typeof(IdentityUserRole<Guid>),
+        typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>),
+        typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation),
+    ];
+
+    [Fact]
+    public void Every_organisation_route_and_handler_has_an_expectation()
+    {
+        var discovered = OrganisationPages()
+            .SelectMany(p => Handlers(p.ModelType).Select(h => $"{h.Method} {p.Route} {h.Handler}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var expected = Expectations.Select(e => $"{e.Method} {e.Route} {e.Handler}").Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(discovered);
+        Assert.Equal(expected, discovered);
+    }
+
+    [Fact]
+    public async Task A_member_of_another_organisation_gets_404_for_every_page_and_handler()
+    {
+        var a = await SeedOrganisationAsync();
+        var b = await SeedOrganisationAsync();
+        var outsider = await app.LoggedInClientAsync(b.OwnerEmail);
+
+        foreach (var request in Expectations)
+        {
+            var response = await SendAsync(outsider, request, a.Id, a);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{request} as a member of B on A gave {(int)response.StatusCode}");
+        }
+
+        await AssertOrganisationAUnchangedAsync(a);
+    }
+
+    [Fact]
+    public async Task Objects_of_another_organisation_are_not_found_through_ones_own_organisation()
+    {
+        var a = await SeedOrganisationAsync();
+        var b = await SeedOrganisationAsync();
+        var ownerOfB = await app.LoggedInClientAsync(b.OwnerEmail);
+
+        foreach (var request in Expectations.Where(e => e.Fields is not null))
+        {
+            var response = await SendAsync(ownerOfB, request, b.Id, a);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{request} on B with A's object ids gave {(int)response.StatusCode}");
+        }
+
+        await AssertOrganisationAUnchangedAsync(a);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_log_in()
+    {
+        var a = await SeedOrganisationAsync();
+        var anonymous = app.CreateBrowserClient();
+
+        foreach (var request in Expectations)
+        {
+            var response = await SendAsync(anonymous, request, a.Id, a, tokenPage: "/");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{request} anonymously gave {(int)response.StatusCode}");
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_and_malformed_organisation_ids_are_404()
+    {
+        var a = await SeedOrganisationAsync();
+        var client = await app.LoggedInClientAsync(a.OwnerEmail);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/o/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/o/not-a-guid")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{a.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public void Every_table_with_organisation_data_is_scoped_and_filtered()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+
+        foreach (var entityType in db.Model.GetEntityTypes())
+        {
+            var clr = entityType.ClrType;
+            if (PlatformTables.Contains(clr))
+            {
+                continue;
+            }
+
+            Assert.True(typeof(IOrganisationScoped).IsAssignableFrom(clr), $"{clr.Name} is neither platform data nor IOrganisationScoped");
+            Assert.NotNull(entityType.FindProperty(nameof(IOrganisationScoped.OrganisationId)));
+            Assert.NotEmpty(entityType.GetDeclaredQueryFilters());
+        }
+    }
+
+    [Fact]
+    public async Task Inside_one_organisation_the_rows_of_another_do_not_exist()
+    {
+        var a = await SeedOrganisationAsync();
+        var b = await SeedOrganisationAsync();
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(b.Id);
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+
+        var scopedTypes = db.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IOrganisationScoped).IsAssignableFrom).ToList();
+        Assert.NotEmpty(scopedTypes);
+        foreach (var type in scopedTypes)
+        {
+            var method = typeof(TenancyTests).GetMethod(nameof(CountsAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
+            var (visibleOfA, allOfA, visibleOfB) = await (Task<(int, int, int)>)method.Invoke(null, [db, a.Id, b.Id])!;
+            Assert.True(allOfA > 0, $"the test seeds no {type.Name} for organisation A: add it to SeedOrganisationAsync");
+            Assert.Equal(0, visibleOfA);
+            Assert.True(visibleOfB > 0, $"{type.Name} of the current organisation should stay visible");
+        }
+
+        Assert.Null(await db.Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
+    }
+
+    private static async Task<(int, int, int)> CountsAsync<T>(LeerrijkDbContext db, Guid a, Guid b)
+        where T : class, IOrganisationScoped =>
+    (
+        await db.Set<T>().CountAsync(e => e.OrganisationId == a),
+        await db.Set<T>().IgnoreQueryFilters().CountAsync(e => e.OrganisationId == a),
+        await db.Set<T>().CountAsync(e => e.OrganisationId == b)
+    );
+
+    private async Task<SeededOrganisation> SeedOrganisationAsync()
+    {
+        var owner = await app.CreateUserAsync();
+        var organisation = await app.CreateOrganisationAsync(owner.Id);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var invitation = new Invitation
+        {
+            OrganisationId = organisation.Id,
+            Email = $"uitgenodigd-{Guid.NewGuid():N}@example.test",
+            Role = OrganisationRole.Viewer,
+            TokenHash = Invitation.HashToken(Invitation.NewToken()),
+            InvitedByUserId = owner.Id,
+            ExpiresAtUtc = DateTime.UtcNow.AddDays(1),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id));
+    }
+
+    private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        Assert.Equal(a.Name, (await db.Organisations.SingleAsync(o => o.Id == a.Id)).Name);
+        var membership = await db.Memberships.SingleAsync(m => m.Id == a.Ids.Membership);
+        Assert.Equal(OrganisationRole.Owner, membership.Role);
+        var invitation = await db.Invitations.SingleAsync(i => i.Id == a.Ids.Invitation);
+        Assert.Null(invitation.RevokedAtUtc);
+        Assert.Equal(1, await db.Invitations.CountAsync(i => i.OrganisationId == a.Id));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
+    {
+        var url = "/" + request.Route.Replace("{orgId:guid}", orgId.ToString(), StringComparison.Ordinal);
+        if (request.Method == "GET")
+        {
+            return await client.GetAsync(url);
+        }
+
+        var fields = request.Fields?.Invoke(objectsFrom.Ids) ?? new()
+        {
+            ["Input.Name"] = "Overgenomen",
+            ["Input.SbiSection"] = "C",
+            ["Input.SizeClass"] = "Small",
+            ["Input.ProvinceId"] = "utrecht",
+            ["Input.LabourMarketRegionId"] = "amersfoort",
+            ["Invite.Email"] = "indringer@example.test",
+            ["Invite.Role"] = "Owner",
+        };
+        var target = request.Handler is null ? url : $"{url}?handler={request.Handler}";
+        return await client.PostFormAsync(target, fields, formPageUrl: tokenPage);
+    }
+
+    private IEnumerable<(string Route, Type ModelType)> OrganisationPages()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is null)
+            {
+                continue;
+            }
+
+            var page = endpoint.Metadata.GetMetadata<ActionDescriptor>() as PageActionDescriptor
+                ?? throw new InvalidOperationException($"{endpoint.RoutePattern.RawText} is an organisation route that is not a Razor page; add it to this test.");
+            var typeName = "Leerrijk.Web.Features" + page.ViewEnginePath.Replace('/', '.') + "Model";
+            var type = typeof(OrganisationPageModel).Assembly.GetType(typeName, throwOnError: true)!;
+            yield return (endpoint.RoutePattern.RawText!, type);
+        }
+    }
+
+    private static IEnumerable<(string Method, string? Handler)> Handlers(Type model)
+    {
+        foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        {
+            var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^5] : method.Name;
+            foreach (var verb in new[] { "Get", "Post" })
+            {
+                if (name.StartsWith("On" + verb, StringComparison.Ordinal))
+                {
+                    var handler = name[(2 + verb.Length)..];
+                    yield return (verb.ToUpperInvariant(), handler.Length == 0 ? null : handler);
+                }
+            }
+        }
+    }
+
+    private sealed record ObjectIds(Guid Invitation, Guid Membership);
+
+    private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
+
+    private sealed record OrgRequest(string Route, string Method, string? Handler, Func<ObjectIds, Dictionary<string, string>>? Fields = null)
+    {
+        public override string ToString() => $"{Method} /{Route} {Handler}";
+    }
+}

@@ -1,0 +1,140 @@
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Leerrijk.TestSupport;
+
+/// <summary>The real app on a real database (SQLite or PostgreSQL), with mail written to a folder the test reads.</summary>
+/// <remarks>Tests in one fixture share the database, so each test makes its own users and organisations.</remarks>
+public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "een lange testzin voor leerrijk";
+
+    private readonly bool _ownsDatabase = true;
+    private TestDatabase? _database;
+
+    public LeerrijkAppFactory()
+    {
+    }
+
+    /// <summary>A second app instance on another fixture's database, to test what survives a restart.</summary>
+    protected LeerrijkAppFactory(TestDatabase existing, string mailDirectory)
+    {
+        _database = existing;
+        _ownsDatabase = false;
+        MailDirectory = mailDirectory;
+    }
+
+    public string MailDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), $"leerrijk-mail-{Guid.NewGuid():N}");
+
+    public MailOutbox Outbox => new(MailDirectory);
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>Settings a fixture overrides, such as tighter rate limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        _database ??= await TestDatabase.CreateAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting(Database.SettingKey, Database.ConnectionString);
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        builder.UseSetting("Demo:Seed", "false");
+        // Tests send many requests from one "browser"; the limits get their own fixture.
+        builder.UseSetting("RateLimits:PerClientPerMinute", "100000");
+        builder.UseSetting("RateLimits:PerAddressPerMinute", "100000");
+        builder.UseSetting("RateLimits:AccountPostsPerClientPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a confirmed account directly, for tests about what comes after registration.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string? email = null, bool confirmed = true, string password = Password)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        email ??= $"user-{Guid.NewGuid():N}@example.test";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = confirmed, DisplayName = "Test " + email[..8] };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        return user;
+    }
+
+    public async Task<Organisation> CreateOrganisationAsync(Guid ownerId, string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var organisation = new Organisation
+        {
+            Name = name ?? $"Testbedrijf {Guid.NewGuid():N}"[..24],
+            SbiSection = "C",
+            SizeClass = SizeClass.Small,
+            ProvinceId = "gelderland",
+            LabourMarketRegionId = "achterhoek",
+        };
+        db.Organisations.Add(organisation);
+        db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = ownerId, Role = OrganisationRole.Owner });
+        await db.SaveChangesAsync();
+        return organisation;
+    }
+
+    public async Task AddMemberAsync(Guid organisationId, Guid userId, OrganisationRole role)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        db.Memberships.Add(new Membership { OrganisationId = organisationId, UserId = userId, Role = role });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A client logged in through the real log-in form.</summary>
+    public async Task<HttpClient> LoggedInClientAsync(string email, string password = Password)
+    {
+        var client = CreateBrowserClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Log-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+}
