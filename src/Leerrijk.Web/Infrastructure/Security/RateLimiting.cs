@@ -45,13 +45,16 @@ public static class RateLimiting
             };
 
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    PerMinute(ClientKey(context), limits.PerClientPerMinute)),
+                // A browser without our cookie yet (its first request) is only held to the address budget:
+                // sixty colleagues arriving at once behind one router must not share one browser's budget.
+                PartitionedRateLimiter.Create<HttpContext, string>(context => ClientKey(context) is { } client
+                    ? PerMinute(client, limits.PerClientPerMinute)
+                    : RateLimitPartition.GetNoLimiter("new-browser")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     PerMinute(AddressKey(context), limits.PerAddressPerMinute)));
 
             options.AddPolicy(AccountPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? PerMinute("account|" + ClientKey(context), limits.AccountPostsPerClientPerMinute)
+                ? PerMinute("account|" + (ClientKey(context) ?? AddressKey(context)), limits.AccountPostsPerClientPerMinute)
                 : RateLimitPartition.GetNoLimiter("account|get"));
         });
         return services;
@@ -65,8 +68,8 @@ public static class RateLimiting
             QueueLimit = 0,
         });
 
-    /// <summary>The browser or person a request comes from: user id when signed in, else the client cookie, else the address.</summary>
-    public static string ClientKey(HttpContext context)
+    /// <summary>The browser or person a request comes from: user id when signed in, else the client cookie; null for a browser we have not met.</summary>
+    public static string? ClientKey(HttpContext context)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is not null)
@@ -75,7 +78,7 @@ public static class RateLimiting
         }
 
         var client = context.Request.Cookies[ClientCookieName];
-        return IsWellFormedClientId(client) ? "client:" + client : AddressKey(context);
+        return IsWellFormedClientId(client) ? "client:" + client : null;
     }
 
     public static string AddressKey(HttpContext context) =>

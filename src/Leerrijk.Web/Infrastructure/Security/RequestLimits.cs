@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Leerrijk.Web.Infrastructure.Security;
@@ -15,14 +16,33 @@ public sealed class RequestLimitOptions
 /// Turns an oversized or malformed request into a status code the error pages explain (413, 400),
 /// instead of the 500 an unhandled <see cref="BadHttpRequestException"/> would become.
 /// </summary>
+/// <remarks>
+/// A body without a Content-Length is counted as it is read. Readers such as antiforgery catch the overflow and
+/// answer 400, so the overflow is remembered and the answer corrected to 413 on the way out.
+/// </remarks>
 public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // The error page is re-executed with the original request; it must not be refused again.
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         if (context.Request.ContentLength > options.MaxBodyBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
+        }
+
+        var counted = context.Request.ContentLength is null && context.Request.Body != Stream.Null
+            ? new CountingStream(context.Request.Body, options.MaxBodyBytes)
+            : null;
+        if (counted is not null)
+        {
+            context.Request.Body = counted;
         }
 
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -46,5 +66,82 @@ public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitOpt
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         }
+
+        if (counted is { Exceeded: true } && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+    }
+
+    /// <summary>Passes a body through and stops it at the limit, remembering that it did.</summary>
+    private sealed class CountingStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public bool Exceeded { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(Guard(() => inner.Read(buffer, offset, count)));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return Count(await inner.ReadAsync(buffer, cancellationToken));
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                Exceeded = true;
+                throw;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit)
+            {
+                Exceeded = true;
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return read;
+        }
+
+        private int Guard(Func<int> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                Exceeded = true;
+                throw;
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,0 +1,92 @@
+using System.Net;
+using Leerrijk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leerrijk.IntegrationTests.Infrastructure;
+
+public sealed class DatabaseTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAppFactory>
+{
+    [Fact]
+    public async Task Health_checks_the_database()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Start_up_applied_every_migration_of_the_configured_provider()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(app.Database.Provider == DatabaseProvider.Postgres, db.Database.IsNpgsql());
+        Assert.Equal(app.Database.Provider == DatabaseProvider.Sqlite, db.Database.IsSqlite());
+    }
+
+    [SkippableFact]
+    public async Task Sqlite_runs_in_wal_mode_with_full_synchronous_writes()
+    {
+        Skip.If(app.Database.Provider != DatabaseProvider.Sqlite, "SQLite settings only apply to SQLite.");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        await using var journal = connection.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode;";
+        await using var synchronous = connection.CreateCommand();
+        synchronous.CommandText = "PRAGMA synchronous;";
+
+        Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
+        Assert.Equal(2L, (long?)await synchronous.ExecuteScalarAsync()); // 2 = FULL
+    }
+
+    [Fact]
+    public async Task Forms_and_log_ins_survive_a_restart_because_keys_live_in_the_database()
+    {
+        var user = await app.CreateUserAsync();
+        // The cookie and the token of one form, as a browser holds them while the server restarts.
+        var first = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var page = await first.GetAsync("/Account/Login");
+        var antiforgeryCookie = CookieFrom(page, "Leerrijk.Antiforgery");
+        var token = System.Text.RegularExpressions.Regex.Match(
+            await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().DataProtectionKeys.ToListAsync());
+        }
+
+        // A second app process on the same database stands in for the restarted server.
+        await using var restarted = new RestartedApp(app);
+        var afterRestart = restarted.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = user.Email!,
+                ["Input.Password"] = LeerrijkAppFactory.Password,
+            }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie);
+        var login = await afterRestart.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        // And the log-in cookie issued by the second process is accepted by the first.
+        var back = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        back.DefaultRequestHeaders.Add("Cookie", CookieFrom(login, "Leerrijk.Auth"));
+        Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/organisations")).StatusCode);
+    }
+
+    private static string CookieFrom(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split(';')[0];
+
+    private sealed class RestartedApp(LeerrijkAppFactory first) : LeerrijkAppFactory(first.Database, first.MailDirectory);
+}
