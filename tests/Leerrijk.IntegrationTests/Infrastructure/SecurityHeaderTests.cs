@@ -70,4 +70,14 @@ public sealed class SecurityHeaderTests(LeerrijkAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Pagina niet gevonden", await response.TextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Api_callers_get_problem_details_instead_of_a_page()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/api/v1/bestaat-niet");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":404", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
