@@ -66,6 +66,8 @@ if $have_pg; then
   echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
 fi
 $have_chromium && export CHROMIUM_PATH=/usr/bin/chromium
+# Screenshots and axe notes of every page the browser tests visit, for people to look at.
+export TEST_ARTIFACTS="$RESULTS/artifacts"
 
 # 3. Build once; formatting and analyzers are part of the build's bar.
 say "Restore, format check, build"

@@ -101,4 +101,21 @@ public sealed class RegistrationTests(LeerrijkAppFactory app) : IClassFixture<Le
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_field_in_error_is_marked_invalid_and_described_by_its_message()
+    {
+        var client = app.CreateBrowserClient();
+
+        var html = await (await client.PostFormAsync("/Account/Register", Form("", ""))).TextAsync();
+
+        var emailInput = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*id=\"Input_Email\"[^>]*>").Value;
+        Assert.Contains("aria-invalid=\"true\"", emailInput, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Input_Email-error\"", emailInput, StringComparison.Ordinal);
+        var passwordInput = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*id=\"Input_Password\"[^>]*>").Value;
+        Assert.Contains("aria-describedby=\"password-hint Input_Password-error\"", passwordInput, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Email-error\"", html, StringComparison.Ordinal);
+        var nameInput = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*id=\"Input_Name\"[^>]*>").Value;
+        Assert.DoesNotContain("aria-invalid", nameInput, StringComparison.Ordinal);
+    }
 }

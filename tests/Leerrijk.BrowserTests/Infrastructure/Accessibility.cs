@@ -1,0 +1,58 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Leerrijk.BrowserTests.Infrastructure;
+
+/// <summary>Runs axe-core on the page as it is now and fails on serious or critical violations.</summary>
+/// <remarks>Minor and moderate findings do not fail a test; they are written next to the screenshots for people.</remarks>
+public static class Accessibility
+{
+    private static readonly string[] BlockingImpacts = ["serious", "critical"];
+
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        if (result.Passes is not { Length: > 0 })
+        {
+            // Guards against a scan that silently did nothing (for example axe blocked from running).
+            Assert.Fail($"axe checked no rule on '{name}' ({page.Url}); the accessibility scan did not run.");
+        }
+
+        var violations = result.Violations ?? [];
+        if (violations.Length > 0)
+        {
+            await Artifacts.WriteTextAsync(name + ".axe.txt", Describe(page.Url, violations));
+        }
+
+        var blocking = violations.Where(v => BlockingImpacts.Contains(v.Impact, StringComparer.OrdinalIgnoreCase)).ToArray();
+        if (blocking.Length > 0)
+        {
+            Assert.Fail($"axe found {blocking.Length} serious or critical accessibility violation(s) on '{name}':\n"
+                + Describe(page.Url, blocking));
+        }
+    }
+
+    private static string Describe(string url, IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        text.Append("Page: ").AppendLine(url);
+        foreach (var violation in violations)
+        {
+            text.Append("- ").Append(violation.Id).Append(" (").Append(violation.Impact).Append("): ").AppendLine(violation.Help);
+            text.Append("  ").AppendLine(violation.HelpUrl);
+            foreach (var node in violation.Nodes ?? [])
+            {
+                text.Append("    at ").Append(node.Target?.ToString()).Append(": ").AppendLine(node.Html);
+                var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []);
+                foreach (var message in checks.Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct())
+                {
+                    text.Append("       ").AppendLine(message.ReplaceLineEndings(" "));
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}

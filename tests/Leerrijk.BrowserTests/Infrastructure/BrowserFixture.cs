@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+
+namespace Leerrijk.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One app on Kestrel and one headless Chromium for all browser tests; each test gets its own
+/// browser context (its own cookies) through <see cref="NewSessionAsync"/>.
+/// </summary>
+/// <remarks>
+/// Uses Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium) and never downloads a browser.
+/// Without Chromium the tests skip on a developer's machine and fail when CI=true.
+/// </remarks>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DefaultChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private BrowserApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Why the tests skip (no Chromium on a developer's machine); null when they run.</summary>
+    public string? SkipReason { get; private set; }
+
+    public BrowserApp App => _app ?? throw new InvalidOperationException(SkipReason ?? "The fixture has not started.");
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : DefaultChromiumPath;
+
+    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public async Task InitializeAsync()
+    {
+        var chromium = ChromiumPath;
+        if (!File.Exists(chromium))
+        {
+            var message = $"Chromium was not found at {chromium}. Install Debian's package (apt-get install chromium) "
+                + "or set CHROMIUM_PATH; the browser tests never download a browser.";
+            if (IsCi)
+            {
+                throw new InvalidOperationException("CI=true, so the browser tests must run: " + message);
+            }
+
+            SkipReason = message;
+            return;
+        }
+
+        _app = new BrowserApp();
+        await _app.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context and page for one test; skips the test when there is no Chromium.</summary>
+    public async Task<BrowserSession> NewSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(App, context, page, testName);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await ((IAsyncLifetime)_app).DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

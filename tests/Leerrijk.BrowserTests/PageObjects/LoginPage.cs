@@ -1,0 +1,51 @@
+using Leerrijk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Leerrijk.BrowserTests.PageObjects;
+
+/// <summary>/Account/Login.</summary>
+public sealed class LoginPage : PageObject
+{
+    internal LoginPage(BrowserSession session, IResponse response)
+        : base(session, response, "/Account/Login")
+    {
+    }
+
+    public static async Task<LoginPage> OpenAsync(BrowserSession session)
+    {
+        var response = await session.Page.GotoAsync("/Account/Login") ?? throw new InvalidOperationException("No response.");
+        var page = new LoginPage(session, response);
+        await session.CheckPageAsync("login");
+        return page;
+    }
+
+    /// <summary>Logs in, expecting to arrive at "Mijn organisaties".</summary>
+    public async Task<OrganisationsPage> LogInAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new OrganisationsPage(Session, r), "organisations");
+    }
+
+    /// <summary>Logs in, expecting the log-in form back with an error.</summary>
+    public async Task<LoginPage> LogInExpectingErrorAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new LoginPage(Session, r), "login-error");
+    }
+
+    /// <summary>The texts of the alerts on the page (role=alert) that have content.</summary>
+    public async Task<IReadOnlyList<string>> AlertsAsync()
+    {
+        var texts = await Page.GetByRole(AriaRole.Alert).AllInnerTextsAsync();
+        return [.. texts.Select(t => t.Trim()).Where(t => t.Length > 0)];
+    }
+
+    private async Task FillAsync(string email, string password)
+    {
+        await Page.Locator("input[name='Input.Email']").FillAsync(email);
+        await Page.Locator("input[name='Input.Password']").FillAsync(password);
+    }
+
+    private Task SubmitAsync() =>
+        Page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+}
