@@ -4,6 +4,7 @@ using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Infrastructure.Mail;
 using Leerrijk.Web.Infrastructure.Security;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 var contentRoot = builder.Environment.ContentRootPath;
+PublicLinks.RequireBaseUrl(builder.Configuration, builder.Environment);
 
 // Logs: readable in Development, one JSON object per line everywhere else.
 if (!builder.Environment.IsDevelopment())
@@ -29,7 +31,7 @@ builder.Services.AddLeerrijkAccounts(builder.Environment);
 builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
 builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddSingleton<Leerrijk.Web.Infrastructure.PublicLinks>();
+builder.Services.AddSingleton<PublicLinks>();
 builder.Services.AddOptions<AnonymityOptions>()
     .Bind(builder.Configuration.GetSection(AnonymityOptions.Section))
     .Validate(o => o.DefaultThreshold >= AnonymityOptions.LowestThreshold, $"Anonymity:DefaultThreshold must be at least {AnonymityOptions.LowestThreshold}.")
