@@ -62,7 +62,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context and page for one test; skips the test when there is no Chromium.</summary>
-    public async Task<BrowserSession> NewSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    /// <param name="testName">Names the screenshots; give a test's second person their own name (for example "Test-colleague").</param>
+    public Task<BrowserSession> NewSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        NewContextSessionAsync(testName, new() { Width = 1280, Height = 800 }, phone: false);
+
+    /// <summary>Like <see cref="NewSessionAsync(string)"/>, but a phone: 375 by 667 CSS pixels, touch, and the page's meta viewport honoured.</summary>
+    public Task<BrowserSession> NewPhoneSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        NewContextSessionAsync(testName, new() { Width = 375, Height = 667 }, phone: true);
+
+    private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone)
     {
         Skip.If(SkipReason is not null, SkipReason);
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
@@ -71,7 +79,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.BaseAddress.ToString(),
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new() { Width = 1280, Height = 800 },
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

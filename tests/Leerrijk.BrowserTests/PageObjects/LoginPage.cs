@@ -26,6 +26,17 @@ public sealed class LoginPage : PageObject
         return await GoToAsync(SubmitAsync, r => new OrganisationsPage(Session, r), "organisations");
     }
 
+    /// <summary>Logs in from an invitation's "Inloggen" link, expecting to be sent back to the invitation.</summary>
+    public async Task<AcceptInvitationPage> LogInToInvitationAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new AcceptInvitationPage(Session, r), "invitation-logged-in");
+    }
+
+    /// <summary>Follows "Wachtwoord vergeten?".</summary>
+    public Task<ForgotPasswordPage> FollowForgotPasswordAsync() =>
+        GoToAsync(() => MainLink("Wachtwoord vergeten?").ClickAsync(), r => new ForgotPasswordPage(Session, r), "forgot-password");
+
     /// <summary>Logs in, expecting the log-in form back with an error.</summary>
     public async Task<LoginPage> LogInExpectingErrorAsync(string email, string password)
     {

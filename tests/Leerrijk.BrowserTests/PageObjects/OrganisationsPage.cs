@@ -11,7 +11,33 @@ public sealed class OrganisationsPage : PageObject
     {
     }
 
+    public static Task<OrganisationsPage> OpenAsync(BrowserSession session) =>
+        OpenAsync(session, "/organisations", r => new OrganisationsPage(session, r), "organisations");
+
     /// <summary>Whether the header offers "Uitloggen", which only a signed-in person sees.</summary>
     public async Task<bool> ShowsLogOutAsync() =>
         await HeaderButton("Uitloggen").CountAsync() == 1;
+
+    /// <summary>The organisations listed, by name.</summary>
+    public async Task<IReadOnlyList<string>> OrganisationNamesAsync() =>
+        [.. (await Page.Locator("main ul.list li a").AllInnerTextsAsync()).Select(t => t.Trim())];
+
+    /// <summary>Presses "Organisatie aanmelden" (in English "Register an organisation").</summary>
+    public Task<CreateOrganisationPage> FollowRegisterOrganisationAsync(string linkText = "Organisatie aanmelden") =>
+        GoToAsync(() => MainLink(linkText).ClickAsync(), r => new CreateOrganisationPage(Session, r), "organisation-new");
+
+    /// <summary>Opens an organisation's dashboard from the list.</summary>
+    public Task<DashboardPage> OpenOrganisationAsync(string name) =>
+        GoToAsync(() => MainLink(name).ClickAsync(), r => new DashboardPage(Session, r), "dashboard");
+
+    /// <summary>Follows "Mijn account" in the header to the change-password page.</summary>
+    public Task<ChangePasswordPage> FollowMyAccountAsync() =>
+        GoToAsync(() => HeaderLink("Mijn account").ClickAsync(), r => new ChangePasswordPage(Session, r), "change-password");
+
+    /// <summary>Follows "Beheer" in the header, which only platform admins see.</summary>
+    public Task<AdminUsersPage> FollowAdministrationAsync() =>
+        GoToAsync(() => HeaderLink("Beheer").ClickAsync(), r => new AdminUsersPage(Session, r), "admin-users");
+
+    public Task<OrganisationsPage> SwitchToEnglishAsync() =>
+        SwitchLanguageAsync(r => new OrganisationsPage(Session, r), "organisations-english", "English");
 }
