@@ -1,0 +1,80 @@
+namespace Leerrijk.Scoring.Instruments;
+
+/// <summary>A text in Dutch (the default) and English.</summary>
+public sealed record LocalizedText(string Nl, string En)
+{
+    public string For(string language) => language == "en" ? En : Nl;
+}
+
+/// <summary>Who an instrument or a wording is meant for.</summary>
+public enum RespondentRole
+{
+    Owner,
+    Hr,
+    Manager,
+    Employee,
+    WorksCouncil,
+}
+
+/// <summary>The answer scales an instrument can use.</summary>
+public enum ScaleKind
+{
+    /// <summary>Five points from "helemaal oneens" (1) to "helemaal eens" (5), plus "weet ik niet / niet van toepassing" as missing.</summary>
+    Agreement5,
+
+    /// <summary>No (0), partly (1), yes (2), plus "weet ik niet" as missing.</summary>
+    Checklist3,
+}
+
+/// <summary>A learning-culture model run as a questionnaire: a validated content file from content/instruments.</summary>
+public sealed record Instrument(
+    string Id,
+    int Version,
+    LocalizedText Title,
+    LocalizedText Purpose,
+    LocalizedText Introduction,
+    ModelAttribution Model,
+    IReadOnlyList<RespondentRole> Roles,
+    int Minutes,
+    ScaleKind Scale,
+    double MinAnsweredShare,
+    IReadOnlyList<DimensionGroup> Groups,
+    IReadOnlyList<Dimension> Dimensions,
+    IReadOnlyList<Item> Items,
+    IReadOnlyList<OpenQuestion> OpenQuestions,
+    BackgroundQuestions Background,
+    IReadOnlyList<InterpretationBand> Bands,
+    PhaseModel? Phases,
+    bool IsModule)
+{
+    public int ScaleMin => Scale == ScaleKind.Agreement5 ? 1 : 0;
+
+    public int ScaleMax => Scale == ScaleKind.Agreement5 ? 5 : 2;
+
+    public IEnumerable<Item> ItemsOf(string dimensionId) => Items.Where(i => i.Dimension == dimensionId);
+}
+
+public sealed record ModelAttribution(string Name, LocalizedText Attribution);
+
+public sealed record DimensionGroup(string Id, LocalizedText Name);
+
+public sealed record Dimension(string Id, string? Group, LocalizedText Name, LocalizedText Meaning);
+
+public sealed record Item(string Id, string Dimension, LocalizedText Text, IReadOnlyDictionary<RespondentRole, LocalizedText> RoleText, bool Reverse)
+{
+    /// <summary>The wording for a role ("my manager…" versus "as a manager I…"), or the general wording.</summary>
+    public LocalizedText TextFor(RespondentRole? role) =>
+        role is { } r && RoleText.TryGetValue(r, out var text) ? text : Text;
+}
+
+public sealed record OpenQuestion(string Id, LocalizedText Text);
+
+public sealed record BackgroundQuestions(bool Role, bool Department, bool YearsEmployed);
+
+/// <summary>How to read a 0–100 score: from <see cref="From"/> up to the next band.</summary>
+public sealed record InterpretationBand(double From, LocalizedText Label);
+
+/// <summary>A phase model: each core dimension falls in a phase band, the organisation in the phase reached by at least <see cref="MinimumDimensions"/> of them.</summary>
+public sealed record PhaseModel(IReadOnlyList<string> CoreDimensions, int MinimumDimensions, IReadOnlyList<Phase> Phases);
+
+public sealed record Phase(string Id, double From, LocalizedText Name, LocalizedText Description, IReadOnlyList<LocalizedText> NextSteps);
