@@ -2,6 +2,7 @@ using Leerrijk.Web;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Demo;
+using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Infrastructure;
@@ -30,6 +31,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddLeerrijkAccounts(builder.Environment);
 builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
 builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
+builder.Services.AddSingleton(InstrumentCatalog.Load(builder.Configuration));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<PublicLinks>();
 builder.Services.AddOptions<AnonymityOptions>()
