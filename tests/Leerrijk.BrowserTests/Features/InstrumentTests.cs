@@ -17,7 +17,7 @@ public sealed class InstrumentTests(BrowserFixture browser)
         var preview = await library.OpenPreviewAsync("Leerrijk teamscan");
 
         Assert.Equal(200, preview.StatusCode);
-        Assert.Equal(26, await preview.QuestionCountAsync());
+        Assert.Equal(24, await preview.QuestionCountAsync());
         Assert.True(await preview.ShowsAsync("Mijn leidinggevende vertelt mij wat goed gaat en wat beter kan."));
 
         var asManager = await preview.ShowForAsync("leidinggevende");

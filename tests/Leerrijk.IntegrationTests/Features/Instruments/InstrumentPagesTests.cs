@@ -81,7 +81,7 @@ public sealed class InstrumentPagesTests(LeerrijkAppFactory app) : IClassFixture
             var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
 
             var message = error.ToString();
-            Assert.Contains("leercultuurscan.yaml: items[10].dimension 'autonomie' is not declared", message, StringComparison.Ordinal);
+            Assert.Contains("leercultuurscan.yaml: items[8].dimension 'autonomie' is not declared", message, StringComparison.Ordinal);
         }
         finally
         {

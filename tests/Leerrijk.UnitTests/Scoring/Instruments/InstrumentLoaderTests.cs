@@ -15,7 +15,7 @@ public sealed class InstrumentLoaderTests
     {
         var error = Refused(Teamscan.Replace("dimension: samen-leren", "dimension: autonomie", StringComparison.Ordinal));
 
-        Assert.Contains("test.yaml: items[10].dimension 'autonomie' is not declared", error.Problems);
+        Assert.Contains("test.yaml: items[8].dimension 'autonomie' is not declared", error.Problems);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class InstrumentLoaderTests
     [Fact]
     public void An_unknown_key_is_refused_with_its_line()
     {
-        var error = Refused(Teamscan.Replace("minutes: 7", "minutes: 7\nminuten: 7", StringComparison.Ordinal));
+        var error = Refused(Teamscan.Replace("scale: agreement-5", "scale: agreement-5\nminuten: 7", StringComparison.Ordinal));
 
         var problem = Assert.Single(error.Problems);
         Assert.StartsWith("test.yaml: line ", problem, StringComparison.Ordinal);
