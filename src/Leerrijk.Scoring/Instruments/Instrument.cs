@@ -74,7 +74,11 @@ public sealed record BackgroundQuestions(bool Role, bool Department, bool YearsE
 /// <summary>How to read a 0–100 score: from <see cref="From"/> up to the next band.</summary>
 public sealed record InterpretationBand(double From, LocalizedText Label);
 
-/// <summary>A phase model: each core dimension falls in a phase band, the organisation in the phase reached by at least <see cref="MinimumDimensions"/> of them.</summary>
+/// <summary>
+/// A phase model: each core dimension falls in a phase band; the organisation is in the band of the N-th lowest
+/// core dimension (N = <see cref="MinimumDimensions"/>), so one weak dimension alone cannot pull the phase down but
+/// strong ones cannot hide weak ones. See <see cref="Statistics.PhaseRule"/>.
+/// </summary>
 public sealed record PhaseModel(IReadOnlyList<string> CoreDimensions, int MinimumDimensions, IReadOnlyList<Phase> Phases);
 
 public sealed record Phase(string Id, double From, LocalizedText Name, LocalizedText Description, IReadOnlyList<LocalizedText> NextSteps);
