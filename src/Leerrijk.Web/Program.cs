@@ -5,6 +5,7 @@ using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Infrastructure.Mail;
@@ -33,6 +34,8 @@ builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
 builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
 builder.Services.AddSingleton(InstrumentCatalog.Load(builder.Configuration));
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddSingleton<RoundCloser>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCloser>());
 builder.Services.AddSingleton<PublicLinks>();
 builder.Services.AddOptions<AnonymityOptions>()
     .Bind(builder.Configuration.GetSection(AnonymityOptions.Section))

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Round> Rounds => Set<Round>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

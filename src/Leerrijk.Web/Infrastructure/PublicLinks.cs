@@ -10,10 +10,12 @@ public sealed class PublicLinks(LinkGenerator links, IConfiguration configuratio
 {
     public const string BaseUrlKey = "App:PublicBaseUrl";
 
-    public string Page(HttpContext context, string page, object? values = null)
+    public string Page(HttpContext context, string page, object? values = null) =>
+        Absolute(context, links.GetPathByPage(page, handler: null, values) ?? throw new InvalidOperationException($"No route for page {page}."));
+
+    /// <summary>An absolute link to a local path such as <c>/s/ABC123</c>.</summary>
+    public string Absolute(HttpContext context, string path)
     {
-        var path = links.GetPathByPage(page, handler: null, values)
-            ?? throw new InvalidOperationException($"No route for page {page}.");
         var configured = configuration[BaseUrlKey];
         if (string.IsNullOrWhiteSpace(configured) && !TrustsRequestHost(environment))
         {

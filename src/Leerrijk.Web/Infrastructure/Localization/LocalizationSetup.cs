@@ -22,6 +22,10 @@ public static class LocalizationSetup
     public static DateTime ToLocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime);
 
+    /// <summary>Today's date on the Dutch calendar: rounds open and close by Dutch days, whatever the server's zone.</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DutchTime).DateTime);
+
     /// <summary>Maps a language code from a form or link ("nl", "en") to a supported culture.</summary>
     public static CultureInfo? FromCode(string? code) => code switch
     {

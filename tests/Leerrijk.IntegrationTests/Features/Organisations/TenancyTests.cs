@@ -29,6 +29,11 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/members", "POST", "Revoke", ids => new() { ["invitationId"] = ids.Invitation.ToString() }),
         new("o/{orgId:guid}/members", "POST", "Role", ids => new() { ["membershipId"] = ids.Membership.ToString(), ["role"] = "Viewer" }),
         new("o/{orgId:guid}/members", "POST", "Remove", ids => new() { ["membershipId"] = ids.Membership.ToString() }),
+        new("o/{orgId:guid}/rounds", "GET", null),
+        new("o/{orgId:guid}/rounds/new", "GET", null),
+        new("o/{orgId:guid}/rounds/new", "POST", null),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
     ];
 
     /// <summary>Tables that are not organisation data: accounts, roles, keys, and the organisation row itself (filtered on its id).</summary>
@@ -75,7 +80,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var b = await SeedOrganisationAsync();
         var ownerOfB = await app.LoggedInClientAsync(b.OwnerEmail);
 
-        foreach (var request in Expectations.Where(e => e.Fields is not null))
+        foreach (var request in Expectations.Where(e => e.NamesObjects))
         {
             var response = await SendAsync(ownerOfB, request, b.Id, a);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{request} on B with A's object ids gave {(int)response.StatusCode}");
@@ -176,9 +181,25 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             ExpiresAtUtc = DateTime.UtcNow.AddDays(1),
         };
         db.Invitations.Add(invitation);
+        var round = new Leerrijk.Web.Features.Rounds.Round
+        {
+            OrganisationId = organisation.Id,
+            Code = Leerrijk.Web.Features.Rounds.Round.NewCode(),
+            Title = "Meting van A",
+            InstrumentId = "leerrijk-teamscan",
+            InstrumentVersion = 1,
+            InstrumentFingerprint = "test",
+            OpensOn = DateOnly.FromDateTime(DateTime.UtcNow),
+            ClosesOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14),
+            Roles = ["Employee"],
+            Languages = ["nl"],
+            AnonymityThreshold = 5,
+            CreatedByUserId = owner.Id,
+        };
+        db.Rounds.Add(round);
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -191,11 +212,18 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var invitation = await db.Invitations.SingleAsync(i => i.Id == a.Ids.Invitation);
         Assert.Null(invitation.RevokedAtUtc);
         Assert.Equal(1, await db.Invitations.CountAsync(i => i.OrganisationId == a.Id));
+        Assert.Equal(1, await db.Rounds.CountAsync(r => r.OrganisationId == a.Id));
+        Assert.Null((await db.Rounds.SingleAsync(r => r.Id == a.Ids.Round)).ClosedAtUtc);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
     {
         var url = "/" + request.Route.Replace("{orgId:guid}", orgId.ToString(), StringComparison.Ordinal);
+        foreach (var (name, value) in request.RouteValues?.Invoke(objectsFrom.Ids) ?? [])
+        {
+            url = url.Replace($"{{{name}:guid}}", value, StringComparison.Ordinal);
+        }
+
         if (request.Method == "GET")
         {
             return await client.GetAsync(url);
@@ -249,12 +277,16 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         }
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round);
 
     private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
 
-    private sealed record OrgRequest(string Route, string Method, string? Handler, Func<ObjectIds, Dictionary<string, string>>? Fields = null)
+    // Fields and RouteValues name objects of organisation A, in the form and in the route.
+    private sealed record OrgRequest(
+        string Route, string Method, string? Handler, Func<ObjectIds, Dictionary<string, string>>? Fields = null, Func<ObjectIds, Dictionary<string, string>>? RouteValues = null)
     {
+        public bool NamesObjects => Fields is not null || RouteValues is not null;
+
         public override string ToString() => $"{Method} /{Route} {Handler}";
     }
 }

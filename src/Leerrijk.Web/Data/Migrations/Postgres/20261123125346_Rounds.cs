@@ -1,0 +1,69 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Leerrijk.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Rounds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Rounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InstrumentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InstrumentVersion = table.Column<int>(type: "integer", nullable: false),
+                    InstrumentFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ModuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ModuleVersion = table.Column<int>(type: "integer", nullable: true),
+                    ModuleFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Departments = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AnonymityThreshold = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rounds_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rounds_Code",
+                table: "Rounds",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rounds_OrganisationId",
+                table: "Rounds",
+                column: "OrganisationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Rounds");
+        }
+    }
+}

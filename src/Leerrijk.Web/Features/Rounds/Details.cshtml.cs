@@ -1,0 +1,59 @@
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Instruments;
+using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure;
+using Leerrijk.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Rounds;
+
+/// <summary>One round: how people reach it, its settings and its state; HR and owners close it by hand here.</summary>
+public sealed class DetailsModel(
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, IStringLocalizer<SharedResource> l)
+    : OrganisationPageModel
+{
+    public Round Round { get; private set; } = null!;
+
+    public RoundStatus Status { get; private set; }
+
+    public Leerrijk.Scoring.Instruments.Instrument? Instrument { get; private set; }
+
+    public string PublicLink { get; private set; } = "";
+
+    public bool CanManage => Member.Role >= OrganisationRole.Hr;
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        var round = await FindAsync(roundId, cancellationToken);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        Round = round;
+        Status = round.StatusOn(LocalizationSetup.Today(clock));
+        Instrument = catalog.Find(round.InstrumentId);
+        PublicLink = links.Absolute(HttpContext, "/s/" + round.Code);
+        return Page();
+    }
+
+    [RequiresOrganisationRole(OrganisationRole.Hr)]
+    public async Task<IActionResult> OnPostCloseAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        var round = await FindAsync(roundId, cancellationToken);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        round.ClosedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Rounds.Closed"].Value;
+        return RedirectToPage(new { orgId = Member.OrganisationId, roundId });
+    }
+
+    private Task<Round?> FindAsync(Guid roundId, CancellationToken cancellationToken) =>
+        db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == Member.OrganisationId, cancellationToken);
+}

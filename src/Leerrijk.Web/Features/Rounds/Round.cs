@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Leerrijk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leerrijk.Web.Features.Rounds;
+
+/// <summary>One measurement in an organisation: an instrument (and optional module) answered between two dates.</summary>
+/// <remarks>
+/// A round keeps the instrument version and fingerprint it started with, so later wording changes never mix
+/// into its results. It is reached by a short public <see cref="Code"/>.
+/// </remarks>
+public sealed class Round : IOrganisationScoped, IHasCreatedAt
+{
+    public const int TitleMaxLength = 200;
+    public const int MaxDepartments = 30;
+    public const int DepartmentMaxLength = 60;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>The short public code in /s/{code}; unambiguous letters and digits only, so it can be typed from a poster.</summary>
+    public string Code { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string InstrumentId { get; set; } = "";
+
+    public int InstrumentVersion { get; set; }
+
+    public string InstrumentFingerprint { get; set; } = "";
+
+    public string? ModuleId { get; set; }
+
+    public int? ModuleVersion { get; set; }
+
+    public string? ModuleFingerprint { get; set; }
+
+    /// <summary>First day people can answer (Dutch calendar).</summary>
+    public DateOnly OpensOn { get; set; }
+
+    /// <summary>Last day people can answer (Dutch calendar); the round closes itself after it.</summary>
+    public DateOnly ClosesOn { get; set; }
+
+    /// <summary>Respondent roles invited, as instrument role names (employee, manager, …).</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The departments respondents choose from; empty when the organisation does not ask.</summary>
+    public List<string> Departments { get; set; } = [];
+
+    /// <summary>Languages offered to respondents ("nl", "en").</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>k: no figure about fewer respondents is ever shown. At least <see cref="AnonymityOptions.LowestThreshold"/>.</summary>
+    public int AnonymityThreshold { get; set; }
+
+    public Guid CreatedByUserId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    public RoundStatus StatusOn(DateOnly today) =>
+        ClosedAtUtc is not null || today > ClosesOn ? RoundStatus.Closed
+        : today < OpensOn ? RoundStatus.Planned
+        : RoundStatus.Open;
+
+    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A new random code of six characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
+    public static string NewCode() =>
+        string.Create(6, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+            }
+        });
+}
+
+public enum RoundStatus
+{
+    Planned,
+    Open,
+    Closed,
+}
+
+public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
+{
+    public void Configure(EntityTypeBuilder<Round> builder)
+    {
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.HasIndex(r => r.OrganisationId);
+        builder.Property(r => r.Code).HasMaxLength(16);
+        builder.Property(r => r.Title).HasMaxLength(Round.TitleMaxLength);
+        builder.Property(r => r.InstrumentId).HasMaxLength(100);
+        builder.Property(r => r.InstrumentFingerprint).HasMaxLength(64);
+        builder.Property(r => r.ModuleId).HasMaxLength(100);
+        builder.Property(r => r.ModuleFingerprint).HasMaxLength(64);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
