@@ -1,10 +1,12 @@
 using Leerrijk.Web;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Localization;
@@ -34,6 +36,8 @@ builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
 builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
 builder.Services.AddSingleton(InstrumentCatalog.Load(builder.Configuration));
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<ResponseSubmission>();
+builder.Services.AddScoped<Survey>();
 builder.Services.AddSingleton<RoundCloser>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCloser>());
 builder.Services.AddSingleton<PublicLinks>();
@@ -64,6 +68,12 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Leerrijk API";
+    document.Info.Description = "Anonymous responses to learning-culture scans. Errors are RFC 9457 problem details.";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database");
 builder.Services.AddLeerrijkRateLimiting(builder.Configuration);
 
@@ -105,6 +115,8 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").DisableRateLimiting();
+app.MapResponsesApi();
+app.MapOpenApi("/api/openapi/{documentName}.json");
 
 app.Run();
 

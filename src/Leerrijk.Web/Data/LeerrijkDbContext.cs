@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +32,10 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<Round> Rounds => Set<Round>();
+
+    public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
+
+    public DbSet<ResponseDraft> ResponseDrafts => Set<ResponseDraft>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -57,6 +57,10 @@ public abstract class PageObject
         return (widths[0], widths[1]);
     }
 
+    /// <summary>Bytes the browser received for this page and everything it loaded (HTML, CSS, images), as the Resource Timing API counts them.</summary>
+    public Task<long> TransferredBytesAsync() => Page.EvaluateAsync<long>(
+        "() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.encodedBodySize, 0)");
+
     /// <summary>Whether the header has a link with this text (such as "Beheer", which only platform admins see).</summary>
     public async Task<bool> HeaderHasLinkAsync(string name) => await HeaderLink(name).CountAsync() == 1;
 

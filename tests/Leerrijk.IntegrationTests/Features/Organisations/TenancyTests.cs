@@ -34,6 +34,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/new", "POST", null),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
     ];
 
     /// <summary>Tables that are not organisation data: accounts, roles, keys, and the organisation row itself (filtered on its id).</summary>
@@ -197,6 +198,27 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             CreatedByUserId = owner.Id,
         };
         db.Rounds.Add(round);
+        var responseId = Guid.NewGuid();
+        db.Responses.Add(new Leerrijk.Web.Features.Responses.SurveyResponse
+        {
+            Id = responseId,
+            OrganisationId = organisation.Id,
+            RoundId = round.Id,
+            Role = "Employee",
+            SubmittedOn = round.OpensOn,
+            ContentHash = "test",
+            Answers = [new() { ResponseId = responseId, OrganisationId = organisation.Id, InstrumentId = "leerrijk-teamscan", ItemId = "fout-melden", Value = 4 }],
+            Comments = [new() { ResponseId = responseId, OrganisationId = organisation.Id, QuestionId = "wat-helpt", Text = "Meelopen" }],
+        });
+        db.ResponseDrafts.Add(new Leerrijk.Web.Features.Answering.ResponseDraft
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisation.Id,
+            RoundId = round.Id,
+            ResumeCodeHash = Leerrijk.Web.Features.Answering.ResponseDraft.HashResumeCode(round.Id, Leerrijk.Web.Features.Answering.ResponseDraft.NewResumeCode()),
+            Role = "Employee",
+            UpdatedOn = round.OpensOn,
+        });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
         return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id));

@@ -95,6 +95,61 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Answering.ResponseDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("OpenJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResumeCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("YearsEmployed")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "ResumeCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ResponseDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -220,6 +275,102 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResponseId", "InstrumentId", "ItemId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ResponseAnswer");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseComment", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ResponseId", "QuestionId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ResponseComment");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("YearsEmployed")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Responses", (string)null);
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.Rounds.Round", b =>
@@ -454,6 +605,15 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Answering.ResponseDraft", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.HasOne("Leerrijk.Web.Features.Organisations.Organisation", "Organisation")
@@ -482,6 +642,33 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Responses.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseComment", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Responses.SurveyResponse", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.Rounds.Round", b =>
@@ -542,6 +729,13 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }

@@ -89,6 +89,61 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Answering.ResponseDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearsEmployed")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "ResumeCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ResponseDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +269,102 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId", "InstrumentId", "ItemId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ResponseAnswer");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseComment", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResponseId", "QuestionId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ResponseComment");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearsEmployed")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Responses", (string)null);
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.Rounds.Round", b =>
@@ -442,6 +593,15 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Answering.ResponseDraft", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.HasOne("Leerrijk.Web.Features.Organisations.Organisation", "Organisation")
@@ -470,6 +630,33 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Responses.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseComment", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Responses.SurveyResponse", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.Rounds.Round", b =>
@@ -530,6 +717,13 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Responses.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }

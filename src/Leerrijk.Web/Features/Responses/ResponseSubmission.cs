@@ -1,0 +1,271 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Instruments;
+using Leerrijk.Web.Features.Rounds;
+using Leerrijk.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Responses;
+
+/// <summary>A complete response as a respondent's device sends it. Answers map item ids to a point, or null for "don't know".</summary>
+public sealed record SubmittedResponse(
+    Guid Id,
+    string? Language,
+    string? Role,
+    string? Department,
+    string? YearsEmployed,
+    IReadOnlyDictionary<string, int?>? Answers,
+    IReadOnlyDictionary<string, int?>? ModuleAnswers,
+    IReadOnlyDictionary<string, string?>? Open);
+
+public enum SubmissionOutcome
+{
+    /// <summary>Stored now.</summary>
+    Stored,
+
+    /// <summary>The same id with the same content was stored before: the same acknowledgement again.</summary>
+    Replayed,
+
+    /// <summary>The same id was stored before with other content: refused (409).</summary>
+    Conflict,
+
+    Invalid,
+    UnknownRound,
+    NotOpenYet,
+    Closed,
+}
+
+public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOnly? ReceivedOn, IReadOnlyDictionary<string, string[]> Errors, Round? Round)
+{
+    public bool Acknowledged => Outcome is SubmissionOutcome.Stored or SubmissionOutcome.Replayed;
+}
+
+/// <summary>
+/// The one way a response enters the database, for the answering pages and the JSON API alike: validates it against
+/// the round and its instrument, writes it whole in one transaction, and makes a repeat of the same id harmless.
+/// </summary>
+public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public static readonly IReadOnlyList<string> YearsBands = ["lt1", "1-5", "5-10", "10plus"];
+
+    public Task<Round?> FindRoundAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return db.Rounds.SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
+    }
+
+    public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
+    {
+        var round = await FindRoundAsync(code, cancellationToken);
+        if (round is null)
+        {
+            return Result(SubmissionOutcome.UnknownRound, response.Id, null);
+        }
+
+        var today = LocalizationSetup.Today(clock);
+        var status = round.StatusOn(today);
+        if (status != RoundStatus.Open)
+        {
+            return Result(status == RoundStatus.Planned ? SubmissionOutcome.NotOpenYet : SubmissionOutcome.Closed, response.Id, round);
+        }
+
+        var instrument = catalog.Find(round.InstrumentId)
+            ?? throw new InvalidOperationException($"Round {round.Id} uses instrument '{round.InstrumentId}', which is not installed.");
+        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var entity = Validate(round, instrument, module, response, errors);
+        if (errors.Count > 0 || entity is null)
+        {
+            return new SubmissionResult(SubmissionOutcome.Invalid, response.Id, null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), round);
+        }
+
+        entity.SubmittedOn = today;
+        var existing = await FindExistingAsync(response.Id, cancellationToken);
+        if (existing is not null)
+        {
+            return Repeat(existing, entity, round);
+        }
+
+        db.Responses.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions of one id raced; the database's key let exactly one in. Answer as for a repeat.
+            db.ChangeTracker.Clear();
+            existing = await FindExistingAsync(response.Id, cancellationToken);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return Repeat(existing, entity, round);
+        }
+
+        return new SubmissionResult(SubmissionOutcome.Stored, entity.Id, entity.SubmittedOn, Empty, round);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+
+    private static SubmissionResult Result(SubmissionOutcome outcome, Guid id, Round? round) => new(outcome, id, null, Empty, round);
+
+    private Task<SurveyResponse?> FindExistingAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Responses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    private static SubmissionResult Repeat(SurveyResponse existing, SurveyResponse attempt, Round round) =>
+        existing.RoundId == attempt.RoundId && existing.ContentHash == attempt.ContentHash
+            ? new SubmissionResult(SubmissionOutcome.Replayed, existing.Id, existing.SubmittedOn, Empty, round)
+            : new SubmissionResult(SubmissionOutcome.Conflict, existing.Id, null, Empty, round);
+
+    private SurveyResponse? Validate(Round round, Instrument instrument, Instrument? module, SubmittedResponse r, Dictionary<string, List<string>> errors)
+    {
+        void Error(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (r.Id == Guid.Empty)
+        {
+            Error("id", l["Submit.IdMissing"]);
+        }
+
+        var language = r.Language ?? round.Languages.FirstOrDefault() ?? "nl";
+        if (!round.Languages.Contains(language))
+        {
+            Error("language", l["Submit.LanguageNotOffered", string.Join(", ", round.Languages)]);
+        }
+
+        var role = round.Roles.FirstOrDefault(x => RoleMatches(x, r.Role));
+        if (r.Role is null && round.Roles.Count == 1)
+        {
+            role = round.Roles[0];
+        }
+
+        if (role is null)
+        {
+            Error("role", l["Submit.RoleNotInvited", string.Join(", ", round.Roles.Select(RoleName))]);
+        }
+
+        string? department = null;
+        if (!string.IsNullOrWhiteSpace(r.Department))
+        {
+            department = round.Departments.FirstOrDefault(d => string.Equals(d, r.Department.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (department is null)
+            {
+                Error("department", l["Submit.DepartmentUnknown"]);
+            }
+        }
+
+        if (r.YearsEmployed is not null && (!instrument.Background.YearsEmployed || !YearsBands.Contains(r.YearsEmployed)))
+        {
+            Error("yearsEmployed", l["Submit.YearsUnknown", string.Join(", ", YearsBands)]);
+        }
+
+        var entity = new SurveyResponse
+        {
+            Id = r.Id,
+            OrganisationId = round.OrganisationId,
+            RoundId = round.Id,
+            Language = language,
+            Role = role ?? "",
+            Department = department,
+            YearsEmployed = r.YearsEmployed,
+        };
+
+        AddAnswers(entity, instrument, r.Answers, "answers", Error);
+        if (module is not null)
+        {
+            AddAnswers(entity, module, r.ModuleAnswers, "moduleAnswers", Error);
+        }
+        else if (r.ModuleAnswers is { Count: > 0 })
+        {
+            Error("moduleAnswers", l["Submit.NoModule"]);
+        }
+
+        if (entity.Answers.Count == 0 && !errors.ContainsKey("answers"))
+        {
+            Error("answers", l["Submit.NoAnswers"]);
+        }
+
+        foreach (var (questionId, text) in r.Open ?? new Dictionary<string, string?>())
+        {
+            var field = $"open.{questionId}";
+            if (instrument.OpenQuestions.All(q => q.Id != questionId))
+            {
+                Error(field, l["Submit.UnknownQuestion"]);
+            }
+            else if (text is not null && text.Length > ResponseComment.MaxLength)
+            {
+                Error(field, l["Submit.CommentTooLong", ResponseComment.MaxLength]);
+            }
+            else if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                Error(field, l["Submit.CommentInvalid"]);
+            }
+            else if (!string.IsNullOrWhiteSpace(text))
+            {
+                entity.Comments.Add(new ResponseComment { ResponseId = r.Id, OrganisationId = round.OrganisationId, QuestionId = questionId, Text = text.Trim() });
+            }
+        }
+
+        entity.ContentHash = Hash(entity);
+        return entity;
+    }
+
+    private void AddAnswers(SurveyResponse entity, Instrument instrument, IReadOnlyDictionary<string, int?>? answers, string prefix, Action<string, string> error)
+    {
+        foreach (var (itemId, value) in answers ?? new Dictionary<string, int?>())
+        {
+            var field = $"{prefix}.{itemId}";
+            if (instrument.Items.All(i => i.Id != itemId))
+            {
+                error(field, l["Submit.UnknownItem"]);
+            }
+            else if (value is { } v && (v < instrument.ScaleMin || v > instrument.ScaleMax))
+            {
+                error(field, l["Submit.OutOfScale", v, instrument.ScaleMin, instrument.ScaleMax]);
+            }
+            else
+            {
+                entity.Answers.Add(new ResponseAnswer { ResponseId = entity.Id, OrganisationId = entity.OrganisationId, InstrumentId = instrument.Id, ItemId = itemId, Value = value });
+            }
+        }
+    }
+
+    /// <summary>Accepts "employee", "Employee" and "works-council" for the round's role names.</summary>
+    public static bool RoleMatches(string roundRole, string? given) =>
+        given is not null && string.Equals(roundRole, given.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The API's spelling of a role: lower-case with hyphens, as in the instrument files.</summary>
+    public static string RoleName(string roundRole) => roundRole switch
+    {
+        nameof(RespondentRole.WorksCouncil) => "works-council",
+        _ => roundRole.ToLowerInvariant(),
+    };
+
+    private static string Hash(SurveyResponse r)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            r.RoundId,
+            r.Language,
+            r.Role,
+            r.Department,
+            r.YearsEmployed,
+            Answers = r.Answers.OrderBy(a => a.InstrumentId, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new { a.InstrumentId, a.ItemId, a.Value }),
+            Comments = r.Comments.OrderBy(c => c.QuestionId, StringComparer.Ordinal).Select(c => new { c.QuestionId, c.Text }),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
