@@ -1,6 +1,8 @@
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,8 @@ namespace Leerrijk.Web.Features.Demo;
 
 /// <summary>Fills an empty database with a demo organisation and one account per role, so Leerrijk can be tried at once.</summary>
 /// <remarks>Runs in Development (or with <c>Demo:Seed=true</c>); the log-ins are printed at start-up and listed in the README.</remarks>
-public sealed partial class DemoSeeder(LeerrijkDbContext db, UserManager<ApplicationUser> users, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(
+    LeerrijkDbContext db, UserManager<ApplicationUser> users, InstrumentCatalog catalog, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string OrganisationName = "Demo Installatietechniek BV";
     public const string Password = "leerrijk-demo-2026";
@@ -73,7 +76,15 @@ public sealed partial class DemoSeeder(LeerrijkDbContext db, UserManager<Applica
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        var owner = await db.Memberships.Where(m => m.OrganisationId == organisation.Id && m.Role == OrganisationRole.Owner).Select(m => m.UserId).FirstAsync(cancellationToken);
+        var teamscan = catalog.Find("leerrijk-teamscan") ?? throw new InvalidOperationException("The demo needs the leerrijk-teamscan instrument.");
+        var rounds = DemoRounds.Create(organisation.Id, owner, teamscan, LocalizationSetup.Today(clock)).ToList();
+        db.Rounds.AddRange(rounds);
+        db.Responses.AddRange(DemoRounds.Responses(rounds[0], teamscan));
+        await db.SaveChangesAsync(cancellationToken);
         LogAccounts();
+        LogDemoRound(DemoRounds.OpenCode);
     }
 
     private void LogAccounts()
@@ -86,6 +97,9 @@ public sealed partial class DemoSeeder(LeerrijkDbContext db, UserManager<Applica
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database not empty; no demo data seeded")]
     private partial void LogSkipped();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo round open for answering at /s/{Code}")]
+    private partial void LogDemoRound(string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo log-in: {Email} / {Password} ({Role})")]
     private partial void LogAccount(string email, string password, string role);

@@ -1,4 +1,5 @@
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure;
@@ -24,6 +25,15 @@ public sealed class DetailsModel(
 
     public bool CanManage => Member.Role >= OrganisationRole.Hr;
 
+    public int Responses { get; private set; }
+
+    public IReadOnlyList<SmallGroupSuppression.GroupCount> ByRole { get; private set; } = [];
+
+    public IReadOnlyList<SmallGroupSuppression.GroupCount> ByDepartment { get; private set; } = [];
+
+    /// <summary>The key under which respondents who did not name a department are counted.</summary>
+    public const string NoDepartment = "";
+
     public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken cancellationToken)
     {
         var round = await FindAsync(roundId, cancellationToken);
@@ -36,6 +46,24 @@ public sealed class DetailsModel(
         Status = round.StatusOn(LocalizationSetup.Today(clock));
         Instrument = catalog.Find(round.InstrumentId);
         PublicLink = links.Absolute(HttpContext, "/s/" + round.Code);
+
+        // Progress without exposure: the total and the rate, and group counts only through the anonymity rule.
+        var counts = await db.Responses.Where(r => r.RoundId == round.Id)
+            .GroupBy(r => new { r.Role, r.Department })
+            .Select(g => new { g.Key.Role, g.Key.Department, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        Responses = counts.Sum(c => c.Count);
+        ByRole = SmallGroupSuppression.Counts(
+            round.Roles.Select(role => (role, counts.Where(c => c.Role == role).Sum(c => c.Count))).ToList(), round.AnonymityThreshold);
+        if (round.Departments.Count > 0)
+        {
+            ByDepartment = SmallGroupSuppression.Counts(
+                round.Departments.Append(NoDepartment)
+                    .Select(d => (d, counts.Where(c => (c.Department ?? NoDepartment) == d).Sum(c => c.Count)))
+                    .ToList(),
+                round.AnonymityThreshold);
+        }
+
         return Page();
     }
 

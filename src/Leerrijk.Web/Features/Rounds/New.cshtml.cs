@@ -88,6 +88,7 @@ public sealed class NewModel(
             Departments = Departments(),
             Languages = [.. Input.Languages.Distinct(StringComparer.Ordinal)],
             AnonymityThreshold = Input.AnonymityThreshold!.Value,
+            ExpectedRespondents = Input.ExpectedRespondents,
             CreatedByUserId = Member.UserId,
         };
 
@@ -185,6 +186,10 @@ public sealed class NewModel(
 
         [Display(Name = "Field.Languages")]
         public List<string> Languages { get; set; } = [];
+
+        [Range(1, 100_000, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Field.ExpectedRespondents")]
+        public int? ExpectedRespondents { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         [Range(1, 50, ErrorMessage = "Validation.Range")]

@@ -52,6 +52,9 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
     /// <summary>Languages offered to respondents ("nl", "en").</summary>
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>How many people were asked, if HR knows; the response rate is counted against it.</summary>
+    public int? ExpectedRespondents { get; set; }
+
     /// <summary>k: no figure about fewer respondents is ever shown. At least <see cref="AnonymityOptions.LowestThreshold"/>.</summary>
     public int AnonymityThreshold { get; set; }
 

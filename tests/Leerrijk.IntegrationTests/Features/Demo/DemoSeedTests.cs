@@ -2,6 +2,7 @@ using System.Net;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.IntegrationTests.Features.Demo;
@@ -47,5 +48,23 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.True(await users.IsInRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, "ProgrammeManager"));
+    }
+
+    [Fact]
+    public async Task The_demo_has_an_open_round_on_code_DEMO_and_a_closed_round_with_enough_responses_to_report()
+    {
+        var start = await app.CreateBrowserClient().GetAsync("/s/DEMO");
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.Contains("Beginnen", await start.TextAsync(), StringComparison.Ordinal);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null);
+        var responses = await db.Responses.Include(r => r.Answers).Where(r => r.RoundId == closed.Id).ToListAsync();
+        Assert.True(responses.Count >= 40, $"{responses.Count} responses");
+        Assert.True(responses.Select(r => r.Department).Distinct().Count() >= 3);
+        Assert.True(responses.Count(r => r.Role == "Manager") >= 5, "enough managers to compare with employees");
+        Assert.All(responses, r => Assert.Equal(24, r.Answers.Count));
+        Assert.All(responses.SelectMany(r => r.Answers), a => Assert.True(a.Value is null or (>= 1 and <= 5)));
     }
 }

@@ -403,6 +403,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int?>("ExpectedRespondents")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InstrumentFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -397,6 +397,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExpectedRespondents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstrumentFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
