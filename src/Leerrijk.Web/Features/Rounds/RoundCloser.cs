@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Rounds;
 
-/// <summary>Closes rounds whose last day has passed (Dutch calendar), once a minute, so a forgotten round stops by itself.</summary>
+/// <summary>
+/// Closes rounds whose last day has passed (Dutch calendar), once a minute, so a forgotten round stops by itself,
+/// and removes the unsent drafts of closed rounds: half-filled answers are kept only while they can still be sent.
+/// </summary>
 public sealed partial class RoundCloser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoundCloser> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -40,16 +43,19 @@ public sealed partial class RoundCloser(IServiceScopeFactory scopes, TimeProvide
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (due.Count > 0)
+        var drafts = await db.ResponseDrafts
+            .Where(d => db.Rounds.Any(r => r.Id == d.RoundId && r.ClosedAtUtc != null))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (due.Count > 0 || drafts > 0)
         {
-            LogClosed(due.Count);
+            LogClosed(due.Count, drafts);
         }
 
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} round(s) whose closing date has passed")]
-    private partial void LogClosed(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} round(s) whose closing date has passed; removed {Drafts} unsent draft(s) of closed rounds")]
+    private partial void LogClosed(int count, int drafts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing due rounds failed; will try again")]
     private partial void LogFailed(Exception ex);

@@ -158,12 +158,22 @@ public sealed class RoundTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkA
             Assert.Null((await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id)).ClosedAtUtc);
         }
 
+        // Someone started but never sent: the draft lives while the round is open.
+        using (var scope = app.Services.CreateScope())
+        {
+            var code = (await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id)).Code;
+            await app.CreateBrowserClient().PostFormAsync($"/s/{code}", new() { ["Role"] = "Employee" });
+            Assert.True(await Db(scope).ResponseDrafts.AnyAsync(d => d.OrganisationId == organisation.Id));
+        }
+
         var closed = await closer.CloseDueAsync(Today.AddDays(3));
 
         Assert.True(closed >= 1);
         using (var scope = app.Services.CreateScope())
         {
-            Assert.NotNull((await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id)).ClosedAtUtc);
+            var round = await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id);
+            Assert.NotNull(round.ClosedAtUtc);
+            Assert.False(await Db(scope).ResponseDrafts.AnyAsync(d => d.RoundId == round.Id), "unsent drafts of a closed round are removed");
         }
     }
 }
