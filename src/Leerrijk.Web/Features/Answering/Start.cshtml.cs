@@ -45,6 +45,12 @@ public sealed class StartModel(Survey survey, LeerrijkDbContext db, IStringLocal
             return problem;
         }
 
+        if (Round.Status != RoundStatus.Open)
+        {
+            // Not open yet: the page says from when; nothing is stored.
+            return Page();
+        }
+
         var round = Round.Round;
         var role = round.Roles.Count == 1 ? round.Roles[0] : round.Roles.FirstOrDefault(r => r == Role);
         if (role is null)

@@ -14,7 +14,7 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
 {
     private static DateOnly Today => LocalizationSetup.Today(TimeProvider.System);
 
-    private async Task<Round> RoundAsync(bool closed = false)
+    private async Task<Round> RoundAsync(bool closed = false, int opensInDays = 0)
     {
         var owner = await app.CreateUserAsync();
         var organisation = await app.CreateOrganisationAsync(owner.Id);
@@ -28,8 +28,8 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
             InstrumentId = "leerrijk-teamscan",
             InstrumentVersion = 1,
             InstrumentFingerprint = "x",
-            OpensOn = Today,
-            ClosesOn = Today.AddDays(7),
+            OpensOn = Today.AddDays(opensInDays),
+            ClosesOn = Today.AddDays(opensInDays + 7),
             Roles = ["Employee", "Manager"],
             Departments = ["Werkplaats", "Kantoor"],
             Languages = ["nl", "en"],
@@ -154,6 +154,21 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
         Assert.Contains("9 ligt buiten de schaal van 1 tot en met 5", await outside.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_round_that_has_not_started_says_when_and_stores_nothing()
+    {
+        var round = await RoundAsync(opensInDays: 3);
+        var client = app.CreateBrowserClient();
+
+        var page = await client.GetHtmlAsync($"/s/{round.Code}");
+        var post = await StartAsync(client, round);
+
+        Assert.Contains("Deze meting begint op", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        using var scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().ResponseDrafts.AnyAsync(d => d.RoundId == round.Id));
     }
 
     [GeneratedRegex("<strong class=\"code\">([A-Z0-9]{4}-[A-Z0-9]{4})</strong>")]
