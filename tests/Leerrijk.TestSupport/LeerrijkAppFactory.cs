@@ -117,6 +117,45 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return organisation;
     }
 
+    /// <summary>
+    /// An open round on the teamscan for an organisation (today for a week; employees and managers; Werkplaats and
+    /// Kantoor; Dutch and English; k = 5), with <paramref name="configure"/> to change what a test is about.
+    /// </summary>
+    public async Task<Leerrijk.Web.Features.Rounds.Round> CreateRoundAsync(Guid organisationId, Guid createdBy, Action<Leerrijk.Web.Features.Rounds.Round>? configure = null)
+    {
+        var today = Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
+        var round = new Leerrijk.Web.Features.Rounds.Round
+        {
+            OrganisationId = organisationId,
+            Code = Leerrijk.Web.Features.Rounds.Round.NewCode(),
+            Title = "Testmeting",
+            InstrumentId = "leerrijk-teamscan",
+            InstrumentVersion = 1,
+            InstrumentFingerprint = "test",
+            OpensOn = today,
+            ClosesOn = today.AddDays(7),
+            Roles = ["Employee", "Manager"],
+            Departments = ["Werkplaats", "Kantoor"],
+            Languages = ["nl", "en"],
+            AnonymityThreshold = 5,
+            CreatedByUserId = createdBy,
+        };
+        configure?.Invoke(round);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync();
+        return round;
+    }
+
+    /// <summary>An owner with an organisation and an open round in it.</summary>
+    public async Task<Leerrijk.Web.Features.Rounds.Round> CreateRoundAsync(Action<Leerrijk.Web.Features.Rounds.Round>? configure = null)
+    {
+        var owner = await CreateUserAsync();
+        var organisation = await CreateOrganisationAsync(owner.Id);
+        return await CreateRoundAsync(organisation.Id, owner.Id, configure);
+    }
+
     public async Task AddMemberAsync(Guid organisationId, Guid userId, OrganisationRole role)
     {
         using var scope = Services.CreateScope();

@@ -2,7 +2,6 @@ using Leerrijk.BrowserTests.Infrastructure;
 using Leerrijk.BrowserTests.PageObjects;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Rounds;
-using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,30 +43,9 @@ public sealed class AnsweringTests(BrowserFixture browser)
         Assert.All(transferred, page => Assert.True(page.Bytes is > 0 and <= PageBudgetBytes, $"{page.Page} transferred {page.Bytes} bytes"));
     }
 
-    private async Task<Round> RoundAsync()
+    private Task<Round> RoundAsync() => browser.App.CreateRoundAsync(r =>
     {
-        var owner = await browser.App.CreateUserAsync();
-        var organisation = await browser.App.CreateOrganisationAsync(owner.Id);
-        using var scope = browser.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var today = LocalizationSetup.Today(TimeProvider.System);
-        var round = new Round
-        {
-            OrganisationId = organisation.Id,
-            Code = Round.NewCode(),
-            Title = "Meting op de telefoon",
-            InstrumentId = "leerrijk-teamscan",
-            InstrumentVersion = 1,
-            InstrumentFingerprint = "x",
-            OpensOn = today,
-            ClosesOn = today.AddDays(7),
-            Roles = ["Employee", "Manager"],
-            Languages = ["nl", "en"],
-            AnonymityThreshold = 5,
-            CreatedByUserId = owner.Id,
-        };
-        db.Rounds.Add(round);
-        await db.SaveChangesAsync();
-        return round;
-    }
+        r.Title = "Meting op de telefoon";
+        r.Departments = [];
+    });
 }

@@ -14,33 +14,13 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
 {
     private static DateOnly Today => LocalizationSetup.Today(TimeProvider.System);
 
-    private async Task<Round> RoundAsync(bool closed = false, int opensInDays = 0)
+    private Task<Round> RoundAsync(bool closed = false, int opensInDays = 0) => app.CreateRoundAsync(r =>
     {
-        var owner = await app.CreateUserAsync();
-        var organisation = await app.CreateOrganisationAsync(owner.Id);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var round = new Round
-        {
-            OrganisationId = organisation.Id,
-            Code = Round.NewCode(),
-            Title = "Najaarsmeting",
-            InstrumentId = "leerrijk-teamscan",
-            InstrumentVersion = 1,
-            InstrumentFingerprint = "x",
-            OpensOn = Today.AddDays(opensInDays),
-            ClosesOn = Today.AddDays(opensInDays + 7),
-            Roles = ["Employee", "Manager"],
-            Departments = ["Werkplaats", "Kantoor"],
-            Languages = ["nl", "en"],
-            AnonymityThreshold = 5,
-            CreatedByUserId = owner.Id,
-            ClosedAtUtc = closed ? DateTime.UtcNow : null,
-        };
-        db.Rounds.Add(round);
-        await db.SaveChangesAsync();
-        return round;
-    }
+        r.Title = "Najaarsmeting";
+        r.OpensOn = Today.AddDays(opensInDays);
+        r.ClosesOn = Today.AddDays(opensInDays + 7);
+        r.ClosedAtUtc = closed ? DateTime.UtcNow : null;
+    });
 
     private Leerrijk.Scoring.Instruments.Instrument Teamscan => app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
 

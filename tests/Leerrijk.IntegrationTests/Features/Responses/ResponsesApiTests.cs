@@ -16,34 +16,14 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
 {
     private static DateOnly Today => LocalizationSetup.Today(TimeProvider.System);
 
-    private async Task<Round> RoundAsync(DateOnly? opens = null, DateOnly? closes = null, bool closed = false, string? module = null)
+    private Task<Round> RoundAsync(DateOnly? opens = null, DateOnly? closes = null, bool closed = false, string? module = null) => app.CreateRoundAsync(r =>
     {
-        var owner = await app.CreateUserAsync();
-        var organisation = await app.CreateOrganisationAsync(owner.Id);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var round = new Round
-        {
-            OrganisationId = organisation.Id,
-            Code = Round.NewCode(),
-            Title = "Meting",
-            InstrumentId = "leerrijk-teamscan",
-            InstrumentVersion = 1,
-            InstrumentFingerprint = "x",
-            ModuleId = module,
-            OpensOn = opens ?? Today,
-            ClosesOn = closes ?? Today.AddDays(14),
-            Roles = ["Employee", "Manager"],
-            Departments = ["Werkplaats", "Kantoor"],
-            Languages = ["nl", "en"],
-            AnonymityThreshold = 5,
-            CreatedByUserId = owner.Id,
-            ClosedAtUtc = closed ? DateTime.UtcNow : null,
-        };
-        db.Rounds.Add(round);
-        await db.SaveChangesAsync();
-        return round;
-    }
+        r.ModuleId = module;
+        r.OpensOn = opens ?? Today;
+        r.ClosesOn = closes ?? Today.AddDays(14);
+        r.Roles = ["Employee", "Manager"];
+        r.ClosedAtUtc = closed ? DateTime.UtcNow : null;
+    });
 
     private static object Body(Guid id, int foutMelden = 4, string role = "employee") => new
     {

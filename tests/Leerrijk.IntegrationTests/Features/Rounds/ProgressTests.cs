@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Leerrijk.Web.Data;
-using Leerrijk.Web.Features.Rounds;
-using Leerrijk.Web.Infrastructure.Localization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.IntegrationTests.Features.Rounds;
 
@@ -15,30 +11,12 @@ public sealed partial class ProgressTests(LeerrijkAppFactory app) : IClassFixtur
     {
         var owner = await app.CreateUserAsync();
         var organisation = await app.CreateOrganisationAsync(owner.Id);
-        var today = LocalizationSetup.Today(TimeProvider.System);
-        var round = new Round
+        var round = await app.CreateRoundAsync(organisation.Id, owner.Id, r =>
         {
-            OrganisationId = organisation.Id,
-            Code = Round.NewCode(),
-            Title = "Meting",
-            InstrumentId = "leerrijk-teamscan",
-            InstrumentVersion = 1,
-            InstrumentFingerprint = "x",
-            OpensOn = today,
-            ClosesOn = today.AddDays(7),
-            Roles = ["Employee", "Manager", "Hr"],
-            Departments = ["Werkplaats", "Kantoor"],
-            Languages = ["nl"],
-            AnonymityThreshold = 5,
-            ExpectedRespondents = 20,
-            CreatedByUserId = owner.Id,
-        };
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-            db.Rounds.Add(round);
-            await db.SaveChangesAsync();
-        }
+            r.Roles = ["Employee", "Manager", "Hr"];
+            r.Languages = ["nl"];
+            r.ExpectedRespondents = 20;
+        });
 
         var api = app.CreateClient();
         async Task Answer(string role, string department)
