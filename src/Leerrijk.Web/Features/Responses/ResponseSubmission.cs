@@ -55,7 +55,7 @@ public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog c
     public Task<Round?> FindRoundAsync(string code, CancellationToken cancellationToken)
     {
         var normalized = code.Trim().ToUpperInvariant();
-        return db.Rounds.SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
+        return db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
     }
 
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
@@ -84,12 +84,9 @@ public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog c
         }
 
         entity.SubmittedOn = today;
-        var existing = await FindExistingAsync(response.Id, cancellationToken);
-        if (existing is not null)
-        {
-            return Repeat(existing, entity, round);
-        }
 
+        // Insert first and let the primary key catch a repeat: a repeat is rare, so looking first would cost every
+        // submission a query, and only the key decides correctly when two copies of one id arrive at once.
         db.Responses.Add(entity);
         try
         {
@@ -97,9 +94,8 @@ public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog c
         }
         catch (DbUpdateException)
         {
-            // Two submissions of one id raced; the database's key let exactly one in. Answer as for a repeat.
             db.ChangeTracker.Clear();
-            existing = await FindExistingAsync(response.Id, cancellationToken);
+            var existing = await FindExistingAsync(response.Id, cancellationToken);
             if (existing is null)
             {
                 throw;

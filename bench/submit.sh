@@ -1,0 +1,330 @@
+#!/usr/bin/env bash
+# Load test of the JSON submission endpoint POST /api/v1/s/DEMO/responses: every request is a complete teamscan
+# response (24 answers, one open answer) with a new random UUID, so each one is a new stored response, not a
+# replay. Publishes Release once, then for SQLite and for PostgreSQL 15 (a throwaway cluster with its durable
+# defaults: fsync and synchronous_commit on) starts Leerrijk in Production mode on 127.0.0.1 with a fresh database
+# and the demo data, warms up, and runs wrk with bench/submit.lua. On the same cluster pgbench measures the raw
+# insert rate to compare with. Checks afterwards that the rows stored match the 201s wrk counted, and records the
+# app's peak memory. Traffic goes only to 127.0.0.1; every step is bounded in time; everything started is stopped.
+#
+# Usage: bench/submit.sh        (DURATION=20s CONNECTIONS=32 THREADS=2 PORT=5099 to change)
+#   LEERRIJK_BENCH_SOURCE=head      publish the committed HEAD (default; a copy in /tmp, so nobody's obj/ is touched)
+#   LEERRIJK_BENCH_SOURCE=worktree  publish the working tree as it is, uncommitted changes included
+#   LEERRIJK_BENCH_DBS="sqlite postgres"  which databases to run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5099}
+SOURCE=${LEERRIJK_BENCH_SOURCE:-head}
+DBS=${LEERRIJK_BENCH_DBS:-sqlite postgres}
+BASE="http://127.0.0.1:$PORT"
+URL="$BASE/api/v1/s/DEMO/responses"
+LUA="$ROOT/bench/submit.lua"
+SECONDS_RUN=${DURATION%s}
+
+say() { printf '\n== %s\n' "$*" >&2; }
+die() { echo "submit.sh: $*" >&2; exit 1; }
+
+# 1. Tools: wrk, sqlite3, PostgreSQL (server and pgbench). Installed only as root with apt.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+{ [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] && [ -x "$(pg_bin)/pgbench" ]; } || missing+=(postgresql postgresql-contrib)
+if [ ${#missing[@]} -gt 0 ]; then
+  { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; } || die "missing ${missing[*]} and cannot install them"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+PG_BIN=$(pg_bin)
+(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && die "port $PORT is in use; set PORT"
+
+# 2. Clean-up of everything this script starts: the app, the memory sampler, the PostgreSQL cluster.
+WORK=$(mktemp -d /tmp/leerrijk-submit.XXXXXX)
+APP_PID=""
+SAMPLER_PID=""
+PG_DIR=""
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_sampler() {
+  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; fi
+}
+stop_app() {
+  # SIGTERM lets Kestrel finish requests in flight; after 10 s it is killed.
+  if [ -n "$APP_PID" ]; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+  fi
+}
+stop_pg() {
+  if [ -n "$PG_DIR" ] && [ -d "$PG_DIR/data" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -t 30 -w stop >/dev/null 2>&1 || true
+  fi
+}
+cleanup() {
+  stop_sampler
+  stop_app
+  stop_pg
+  [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# 3. Publish Release once, from a copy, so the build does not share obj/ with anyone else's build.
+say "Publishing Release ($SOURCE)"
+REV=$(git rev-parse --short HEAD)
+mkdir -p "$WORK/src"
+if [ "$SOURCE" = worktree ]; then
+  tar -c --exclude=./.git --exclude=bin --exclude=obj --exclude=./TestResults --exclude=./data . | tar -x -C "$WORK/src"
+  [ -z "$(git status --porcelain -- src content)" ] || REV="$REV + uncommitted changes"
+else
+  git archive --format=tar HEAD | tar -x -C "$WORK/src"
+fi
+timeout 600 dotnet publish "$WORK/src/src/Leerrijk.Web" -c Release -o "$WORK/app" -v quiet -nologo >"$WORK/publish.log" 2>&1 \
+  || { cat "$WORK/publish.log" >&2; die "publish failed"; }
+rm -rf "$WORK/src"
+
+# 4. The app, in Production mode, on a fresh database with the demo data (round DEMO).
+export ASPNETCORE_ENVIRONMENT=Production
+export Demo__Seed=true
+export App__PublicBaseUrl="$BASE"
+export Mail__PickupDirectory="$WORK/mail"
+# The limits protect people, not the benchmark: one wrk client sends thousands of requests a second.
+export RateLimits__PerClientPerMinute=100000000 RateLimits__PerAddressPerMinute=100000000
+start_app() {
+  local name=$1
+  (cd "$WORK/app" && exec dotnet Leerrijk.Web.dll --urls "$BASE" >"$WORK/app-$name.log" 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs --max-time 2 "$BASE/health" >/dev/null 2>&1 && return 0
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 40 "$WORK/app-$name.log" >&2
+  die "the app did not start ($name)"
+}
+# Peak resident memory: the kernel's high-water mark VmHWM (since start: migration, seeding, warm-up, run), and
+# VmRSS sampled every second during the measured run.
+sample_rss() {
+  local pid=$1 out=$2 max=0 v
+  for _ in $(seq 1 900); do
+    v=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null) || break
+    [ -n "$v" ] || break
+    [ "$v" -gt "$max" ] && max=$v && echo "$max" >"$out"
+    sleep 1
+  done
+}
+# CPU accounting, in clock ticks: the app process; the whole PostgreSQL cluster (postmaster, its live children,
+# and the children it has already reaped); the machine's busy and iowait time from /proc/stat.
+TICK=$(getconf CLK_TCK)
+app_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+pg_ticks() {
+  [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ] || { echo 0; return; }
+  local pm; pm=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for f in /proc/[0-9]*/stat; do awk -v pm="$pm" '$4 == pm {print $14 + $15}' "$f" 2>/dev/null || true; done
+  } | awk '{s += $1} END {print s + 0}'
+}
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6, $6}' /proc/stat; }  # busy total-idle iowait
+kib_status() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
+
+# One submission by hand first: the body the Lua script sends must be accepted (201) before load is worth anything.
+check_one() {
+  local status
+  status=$(curl -s --max-time 10 -o "$WORK/one.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @- "$URL" <<EOF
+{"id":"$(cat /proc/sys/kernel/random/uuid)","language":"nl","role":"employee","department":"Werkplaats",
+ "answers":{"fout-melden":4,"fout-leren":3,"vragen-stellen":5,"fout-afgerekend":2,"nieuw-proberen":4,"verbeteren":4,
+ "tijd-voor-nieuw":3,"altijd-zo":2,"andere-vakken":3,"kennis-delen":4,"meelopen":3,"samen-oplossen":5,"feedback":4,
+ "zelf-kiezen":3,"coach-vragen":3,"leren-voorbeeld":4,"ontwikkelgesprek":5,"terugkijken":3,"budget":2,"tijd-leren":3,
+ "klanten":4,"leveranciers":2,"scholen":3,"andere-bedrijven":2},"open":{"wat-helpt":"Samen naar een storing kijken."}}
+EOF
+)
+  [ "$status" = 201 ] || { cat "$WORK/one.json" >&2; die "a single submission got $status, not 201"; }
+}
+
+# count_rows <db> prints "responses answers comments".
+count_rows() {
+  case $1 in
+    sqlite) sqlite3 "$WORK/bench.db" 'PRAGMA busy_timeout=5000; SELECT (SELECT COUNT(*) FROM Responses) || " " || (SELECT COUNT(*) FROM ResponseAnswer) || " " || (SELECT COUNT(*) FROM ResponseComment);' | tail -n 1 ;;
+    postgres) psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d leerrijk_bench \
+      -c 'SELECT (SELECT COUNT(*) FROM "Responses") || $$ $$ || (SELECT COUNT(*) FROM "ResponseAnswer") || $$ $$ || (SELECT COUNT(*) FROM "ResponseComment")' ;;
+  esac
+}
+
+ROWS=()
+# measure <db>: warm up, run wrk, record memory, stop the app, verify the rows. Appends one table row to ROWS.
+measure() {
+  local db=$1 before after out
+  start_app "$db"
+  check_one
+  say "$db: warming up (5 s)"
+  timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$LUA" "$URL" >"$WORK/warm-$db.txt"
+  sleep 1
+  before=$(count_rows "$db")
+  say "$db: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
+  sample_rss "$APP_PID" "$WORK/rss-$db" &
+  SAMPLER_PID=$!
+  local app0 pg0 m0 app1 pg1 m1
+  app0=$(app_ticks); pg0=$(pg_ticks); m0=$(machine_ticks)
+  out=$(timeout $((SECONDS_RUN + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$URL")
+  app1=$(app_ticks); pg1=$(pg_ticks); m1=$(machine_ticks)
+  local hwm; hwm=$(kib_status "$APP_PID" VmHWM)
+  stop_sampler
+  echo "$out" >"$WORK/wrk-$db.txt"
+  echo "$out" >&2
+  stop_app
+  after=$(count_rows "$db")
+  get() { echo "$out" | awk -v k="$1" '$1 == "BENCH" && $2 == k {$1 = ""; $2 = ""; sub(/^ +/, ""); print}'; }
+  local created non2xx errors stored answers comments note
+  created=$(get created); non2xx=$(get non2xx); errors=$(get socket_errors)
+  read -r b_resp b_ans b_com <<<"$before"
+  read -r a_resp a_ans a_com <<<"$after"
+  stored=$((a_resp - b_resp)); answers=$((a_ans - b_ans)); comments=$((a_com - b_com))
+  # Requests still in flight when wrk stops are finished by the app (graceful stop) but never counted by wrk, so
+  # stored may exceed acknowledged by at most the number of connections; fewer stored than acknowledged is a loss.
+  if [ "$stored" -lt "$created" ]; then note="LOST $((created - stored))"
+  elif [ "$stored" -le $((created + CONNECTIONS)) ]; then note="ok, +$((stored - created)) in flight at stop"
+  else note="MORE than expected"; fi
+  [ "$answers" -eq $((stored * 24)) ] && [ "$comments" -eq "$stored" ] || note="$note; answers $answers, comments $comments: NOT 24 and 1 per response"
+  [ "$errors" = "connect=0 read=0 write=0 timeout=0" ] || non2xx="$non2xx (socket errors: $errors)"
+  echo "statuses: $(get statuses); rows before $before, after $after" >&2
+  ROWS+=("| $DB_LABEL | $(get created_per_s) | $(get p50) | $(get p95) | $(get p99) | $non2xx | $stored / $created ($note) | $(mib "$hwm") (sampled max during run $(mib "$(cat "$WORK/rss-$db" 2>/dev/null || echo 0)")) |")
+  eval "RATE_$db=$(get created_per_s)"
+  # Where the two cores went during the run: CPU-milliseconds per acknowledged submission, and shares of the
+  # machine's capacity (nproc x wall time). "Everything else" is wrk itself and any other work on the machine.
+  read -r mb0 mi0 mw0 <<<"$m0"; read -r mb1 mi1 mw1 <<<"$m1"
+  CPU_ROWS+=("$(awk -v name="$DB_LABEL" -v n="$created" -v tick="$TICK" -v app=$((app1 - app0)) -v pg=$((pg1 - pg0)) \
+    -v busy=$((mb1 - mb0)) -v idle=$((mi1 - mi0)) -v wait=$((mw1 - mw0)) 'BEGIN {
+      cap = busy + idle; ms = 1000 / tick; other = busy - app - pg
+      printf "| %s | %.2f ms | %.2f ms | %.0f%% | %.0f%% | %.0f%% | %.0f%% | %.0f%% |", name, app * ms / n, pg * ms / n,
+        100 * busy / cap, 100 * app / cap, 100 * pg / cap, 100 * other / cap, 100 * wait / cap
+    }')")
+}
+CPU_ROWS=()
+
+# 5. PostgreSQL: a throwaway cluster as scripts/test.sh starts it, but with the durable defaults (no fsync=off).
+free_port() {
+  for p in $(seq 55432 55532); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  die "no free port for PostgreSQL"
+}
+PGBENCH=()
+start_pg() {
+  PG_DIR=$(mktemp -d /tmp/leerrijk-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  PG_PORT=$(free_port)
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+  "${PSQL[@]}" -d postgres -c 'CREATE DATABASE leerrijk_bench' -c 'CREATE DATABASE pgbench_raw'
+  PG_VERSION=$("${PSQL[@]}" -d postgres -c 'SHOW server_version')
+  PG_SETTINGS=$("${PSQL[@]}" -d postgres -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers')")
+}
+# pgbench: (1) the raw rate, one single-row INSERT per transaction (autocommit, so one durable commit each);
+# (2) for context, a transaction shaped like one submission: 1 response + 24 answers + 1 comment in one commit.
+run_pgbench() {
+  cat >"$WORK/schema.sql" <<'SQL'
+CREATE TABLE t (id uuid PRIMARY KEY, a int NOT NULL, b text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE resp (id uuid PRIMARY KEY, organisation_id uuid NOT NULL, round_id uuid NOT NULL, language varchar(8) NOT NULL,
+  role varchar(32) NOT NULL, department text, content_hash varchar(64) NOT NULL, submitted_on date NOT NULL);
+CREATE INDEX ON resp (round_id); CREATE INDEX ON resp (organisation_id);
+CREATE TABLE answer (response_id uuid NOT NULL REFERENCES resp ON DELETE CASCADE, organisation_id uuid NOT NULL,
+  instrument_id varchar(100) NOT NULL, item_id varchar(100) NOT NULL, value int, PRIMARY KEY (response_id, instrument_id, item_id));
+CREATE INDEX ON answer (organisation_id);
+CREATE TABLE comment (response_id uuid NOT NULL REFERENCES resp ON DELETE CASCADE, organisation_id uuid NOT NULL,
+  question_id varchar(100) NOT NULL, text text NOT NULL, PRIMARY KEY (response_id, question_id));
+CREATE INDEX ON comment (organisation_id);
+SQL
+  cat >"$WORK/insert.sql" <<'SQL'
+\set a random(1, 5)
+INSERT INTO t (id, a, b) VALUES (gen_random_uuid(), :a, 'Werkplaats');
+SQL
+  cat >"$WORK/submission.sql" <<'SQL'
+WITH r AS (
+  INSERT INTO resp (id, organisation_id, round_id, language, role, department, content_hash, submitted_on)
+  VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 'nl', 'Employee',
+          'Werkplaats', md5(random()::text) || md5(random()::text), current_date)
+  RETURNING id, organisation_id),
+a AS (
+  INSERT INTO answer (response_id, organisation_id, instrument_id, item_id, value)
+  SELECT r.id, r.organisation_id, 'leerrijk-teamscan', 'item-' || g, 1 + (random() * 4)::int FROM r, generate_series(1, 24) g)
+INSERT INTO comment (response_id, organisation_id, question_id, text)
+SELECT r.id, r.organisation_id, 'wat-helpt', 'Samen naar een lastige storing kijken en daarna bespreken wat we ervan leren.' FROM r;
+SQL
+  "${PSQL[@]}" -d pgbench_raw -f "$WORK/schema.sql"
+  local name file out tps
+  for name in insert submission; do
+    say "postgres: pgbench -n -c $CONNECTIONS -j $THREADS -T $SECONDS_RUN -f $name.sql"
+    out=$(timeout $((SECONDS_RUN + 60)) pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_RUN" -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+      -f "$WORK/$name.sql" pgbench_raw 2>&1)
+    echo "$out" | grep -E 'transactions actually processed|latency average|^tps' >&2
+    tps=$(echo "$out" | awk '/^tps/ {printf "%.0f", $3; exit}')
+    eval "TPS_$name=$tps"
+  done
+  PGBENCH+=("- raw insert, one row per transaction (\`INSERT INTO t (id, a, b) VALUES (gen_random_uuid(), :a, 'Werkplaats')\`, autocommit): **$TPS_insert tps**")
+  PGBENCH+=("- for context, one submission's rows per transaction (1 response + 24 answers + 1 comment in one statement, same indexes and keys as the app's tables): **$TPS_submission tps**")
+  "${PSQL[@]}" -d pgbench_raw -c 'SELECT $$rows: t=$$ || (SELECT count(*) FROM t) || $$, resp=$$ || (SELECT count(*) FROM resp) || $$, answer=$$ || (SELECT count(*) FROM answer)' >&2
+}
+
+echo "# $(date -u +%FT%TZ), Leerrijk $REV" >&2
+for db in $DBS; do
+  case $db in
+    sqlite)
+      unset ConnectionStrings__Postgres
+      export ConnectionStrings__Sqlite="Data Source=$WORK/bench.db"
+      DB_LABEL="SQLite (WAL, synchronous=FULL)"
+      say "SQLite"
+      measure sqlite
+      ;;
+    postgres)
+      say "PostgreSQL: starting a throwaway cluster with durable defaults"
+      start_pg
+      echo "PostgreSQL $PG_VERSION on port $PG_PORT: $PG_SETTINGS" >&2
+      run_pgbench
+      unset ConnectionStrings__Sqlite
+      export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=leerrijk_bench"
+      DB_LABEL="PostgreSQL ${PG_VERSION%% *} (fsync, synchronous_commit on)"
+      measure postgres
+      stop_pg
+      ;;
+    *) die "unknown database $db" ;;
+  esac
+done
+
+# 6. The report, in markdown.
+echo
+echo "Submissions benchmark, $(date -u +%FT%TZ), Leerrijk $REV: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
+  ".NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/AspNetCore/ {v=$2} END {print v}')${PG_VERSION:+, PostgreSQL $PG_VERSION};" \
+  "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/submit.lua POST /api/v1/s/DEMO/responses"
+echo
+echo "| database | submissions/s (201/s) | p50 | p95 | p99 | non-2xx | rows stored / 201s acknowledged | peak RSS (VmHWM) |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "CPU during the measured run (ms of CPU per acknowledged submission; % of the machine's $(nproc) cores x wall time):"
+echo
+echo "| database | app CPU / submission | PostgreSQL CPU / submission | machine busy | app | PostgreSQL | everything else (wrk, other processes) | iowait |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${CPU_ROWS[@]}"
+if [ -n "${TPS_insert:-}" ]; then
+  echo
+  echo "pgbench on the same PostgreSQL ($PG_SETTINGS), -n -c $CONNECTIONS -j $THREADS -T $SECONDS_RUN, app stopped:"
+  echo
+  printf '%s\n' "${PGBENCH[@]}"
+  if [ -n "${RATE_postgres:-}" ]; then
+    echo
+    awk -v r="$RATE_postgres" -v raw="$TPS_insert" 'BEGIN {
+      printf "Target 1: at least 1000 durable submissions/s on PostgreSQL: %.0f/s, %s (%.0f%% of the target).\n", r, (r >= 1000 ? "met" : "NOT met"), 100 * r / 1000
+      printf "Target 2: at least half the raw insert rate (%.0f/s): %.0f/s is %.0f%% of %.0f tps, %s.\n", raw / 2, r, 100 * r / raw, raw, (r >= raw / 2 ? "met" : "NOT met")
+    }'
+  fi
+fi
