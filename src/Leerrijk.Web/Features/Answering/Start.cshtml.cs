@@ -33,6 +33,12 @@ public sealed class StartModel(Survey survey, LeerrijkDbContext db, IStringLocal
             return problem;
         }
 
+        // Codes are typed from posters in any case; the device's draft cookie belongs to the canonical address.
+        if (code != Round.Round.Code)
+        {
+            return Redirect($"/s/{Round.Round.Code}{Request.QueryString}");
+        }
+
         Draft = await survey.DraftAsync(HttpContext, Round, cancellationToken);
         return Page();
     }

@@ -151,6 +151,17 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
         Assert.False(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().ResponseDrafts.AnyAsync(d => d.RoundId == round.Id));
     }
 
+    [Fact]
+    public async Task A_code_typed_in_lower_case_leads_to_the_round_address()
+    {
+        var round = await RoundAsync();
+
+        var response = await app.CreateBrowserClient().GetAsync($"/s/{round.Code.ToLowerInvariant()}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/s/{round.Code}", response.Headers.Location!.OriginalString);
+    }
+
     [GeneratedRegex("<strong class=\"code\">([A-Z0-9]{4}-[A-Z0-9]{4})</strong>")]
     private static partial Regex ResumeCode();
 }
