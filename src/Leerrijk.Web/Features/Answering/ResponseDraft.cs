@@ -39,21 +39,12 @@ public sealed class ResponseDraft : IOrganisationScoped
     /// <summary>Last day it was saved; drafts of closed rounds are removed.</summary>
     public DateOnly UpdatedOn { get; set; }
 
-    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     /// <summary>Eight characters (about 40 bits) in two groups of four, easy to write down from a phone screen.</summary>
-    public static string NewResumeCode() =>
-        string.Create(9, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = i == 4 ? '-' : CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
-            }
-        });
+    public static string NewResumeCode() => $"{Rounds.Round.RandomCode(4)}-{Rounds.Round.RandomCode(4)}";
 
     public static string HashResumeCode(Guid roundId, string code)
     {
-        var normalized = code.Trim().ToUpperInvariant().Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var normalized = Rounds.Round.NormalizeCode(code).Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{roundId:N}:{normalized}")));
     }
 }

@@ -35,8 +35,7 @@ public sealed class Survey(LeerrijkDbContext db, InstrumentCatalog catalog, Time
 
     public async Task<SurveyRound?> FindAsync(string code, CancellationToken cancellationToken)
     {
-        var normalized = code.Trim().ToUpperInvariant();
-        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
+        var round = await db.Rounds.FindByCodeAsync(code, cancellationToken);
         var instrument = round is null ? null : catalog.Find(round.InstrumentId);
         if (round is null || instrument is null)
         {

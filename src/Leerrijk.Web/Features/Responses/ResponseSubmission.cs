@@ -52,15 +52,9 @@ public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog c
 {
     public static readonly IReadOnlyList<string> YearsBands = ["lt1", "1-5", "5-10", "10plus"];
 
-    public Task<Round?> FindRoundAsync(string code, CancellationToken cancellationToken)
-    {
-        var normalized = code.Trim().ToUpperInvariant();
-        return db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
-    }
-
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
-        var round = await FindRoundAsync(code, cancellationToken);
+        var round = await db.Rounds.FindByCodeAsync(code, cancellationToken);
         if (round is null)
         {
             return Result(SubmissionOutcome.UnknownRound, response.Id, null);

@@ -69,17 +69,34 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
         : today < OpensOn ? RoundStatus.Planned
         : RoundStatus.Open;
 
+    /// <summary>Letters and digits without look-alikes (no 0/O, 1/I/L), for codes people type from paper or a screen.</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    /// <summary>A new random code of six characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
-    public static string NewCode() =>
-        string.Create(6, 0, (span, _) =>
+    /// <summary>A new random public code of six characters.</summary>
+    public static string NewCode() => RandomCode(6);
+
+    /// <summary>Random characters from <see cref="CodeAlphabet"/>; also used for respondents' resume codes.</summary>
+    public static string RandomCode(int length) =>
+        string.Create(length, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
                 span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
             }
         });
+
+    /// <summary>Codes are typed in any case and with stray spaces; they are stored upper-case.</summary>
+    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
+}
+
+/// <summary>Finding a round by the code people type, the same way for the answering pages and the API.</summary>
+public static class RoundQueries
+{
+    public static Task<Round?> FindByCodeAsync(this IQueryable<Round> rounds, string code, CancellationToken cancellationToken)
+    {
+        var normalized = Round.NormalizeCode(code);
+        return rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Code == normalized, cancellationToken);
+    }
 }
 
 public enum RoundStatus
