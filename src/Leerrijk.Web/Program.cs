@@ -5,6 +5,7 @@ using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.PersonalInvitations;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
@@ -40,6 +41,8 @@ builder.Services.AddScoped<ResponseSubmission>();
 builder.Services.AddScoped<Survey>();
 builder.Services.AddSingleton<RoundCloser>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCloser>());
+builder.Services.AddSingleton<InvitationMailer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<InvitationMailer>());
 builder.Services.AddSingleton<PublicLinks>();
 builder.Services.AddOptions<AnonymityOptions>()
     .Bind(builder.Configuration.GetSection(AnonymityOptions.Section))

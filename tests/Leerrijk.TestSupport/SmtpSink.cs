@@ -35,12 +35,13 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null)
+    public async Task<MimeMessage> WaitForMessageToAsync(string recipient, TimeSpan? timeout = null, string? subjectContains = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
-            var message = Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == recipient));
+            var message = Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == recipient)
+                && (subjectContains is null || (m.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal)));
             if (message is not null)
             {
                 return message;
@@ -74,7 +75,8 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         using var _ = client;
         await using var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        // Latin-1 maps every byte to one char and back, so 8BITMIME bodies (UTF-8 "één") arrive byte for byte.
+        using var reader = new StreamReader(stream, Encoding.Latin1);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 sink ESMTP");
         while (await reader.ReadLineAsync() is { } line)
@@ -94,7 +96,7 @@ public sealed class SmtpSink : IAsyncDisposable
                         data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                     }
 
-                    var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(data.ToString())));
+                    var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())));
                     lock (_messages)
                     {
                         _messages.Add(message);

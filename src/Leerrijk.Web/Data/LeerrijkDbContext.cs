@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.PersonalInvitations;
 using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
 
     public DbSet<ResponseDraft> ResponseDrafts => Set<ResponseDraft>();
+
+    public DbSet<PersonalInvitation> PersonalInvitations => Set<PersonalInvitation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

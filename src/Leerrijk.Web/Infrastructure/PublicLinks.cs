@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 namespace Leerrijk.Web.Infrastructure;
 
 /// <summary>Builds absolute links for e-mails and posters.</summary>
@@ -6,7 +9,7 @@ namespace Leerrijk.Web.Infrastructure;
 /// <c>Host: evil.example</c> and have the victim mailed a link to that site. So outside Development and Testing
 /// the address comes only from <c>App:PublicBaseUrl</c>, which start-up requires (see <see cref="RequireBaseUrl"/>).
 /// </remarks>
-public sealed class PublicLinks(LinkGenerator links, IConfiguration configuration, IHostEnvironment environment)
+public sealed class PublicLinks(LinkGenerator links, IConfiguration configuration, IHostEnvironment environment, IServer server)
 {
     public const string BaseUrlKey = "App:PublicBaseUrl";
 
@@ -26,6 +29,27 @@ public sealed class PublicLinks(LinkGenerator links, IConfiguration configuratio
             ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
             : configured.TrimEnd('/');
         return baseUrl + path;
+    }
+
+    /// <summary>
+    /// An absolute link built outside a request, for mail sent in the background. Without a configured address
+    /// (Development and Testing only) it uses the address the server listens on.
+    /// </summary>
+    public string Absolute(string path)
+    {
+        var configured = configuration[BaseUrlKey];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/') + path;
+        }
+
+        if (!TrustsRequestHost(environment))
+        {
+            throw new InvalidOperationException($"{BaseUrlKey} is not set.");
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return (listening ?? "http://localhost").TrimEnd('/') + path;
     }
 
     /// <summary>Stops start-up outside Development and Testing when the public address is missing or not an absolute http(s) URL.</summary>

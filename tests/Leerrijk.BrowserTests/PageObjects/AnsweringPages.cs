@@ -12,6 +12,9 @@ public sealed partial class SurveyStartPage : PageObject
     {
     }
 
+    /// <summary>For a click elsewhere (such as an invitation's button) that leads to the start page.</summary>
+    internal static SurveyStartPage Arrive(BrowserSession session, IResponse response) => new(session, response);
+
     public static Task<SurveyStartPage> OpenAsync(BrowserSession session, string code) =>
         OpenAsync(session, "/s/" + code, r => new SurveyStartPage(session, r), "survey-start");
 

@@ -1,4 +1,5 @@
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.PersonalInvitations;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,8 @@ namespace Leerrijk.Web.Features.Rounds;
 
 /// <summary>
 /// Closes rounds whose last day has passed (Dutch calendar), once a minute, so a forgotten round stops by itself,
-/// and removes the unsent drafts of closed rounds: half-filled answers are kept only while they can still be sent.
+/// and removes the unsent drafts and the invitation addresses of closed rounds: half-filled answers and addresses are
+/// kept only while they can still be used.
 /// </summary>
 public sealed partial class RoundCloser(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RoundCloser> logger) : BackgroundService
 {
@@ -46,16 +48,21 @@ public sealed partial class RoundCloser(IServiceScopeFactory scopes, TimeProvide
         var drafts = await db.ResponseDrafts
             .Where(d => db.Rounds.Any(r => r.Id == d.RoundId && r.ClosedAtUtc != null))
             .ExecuteDeleteAsync(cancellationToken);
-        if (due.Count > 0 || drafts > 0)
+
+        // Invitation addresses are needed only to write to people while they can still answer.
+        var erased = await db.PersonalInvitations
+            .Where(i => i.Email != null && db.Rounds.Any(r => r.Id == i.RoundId && r.ClosedAtUtc != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Email, (string?)null).SetProperty(i => i.MailDue, InvitationMail.None), cancellationToken);
+        if (due.Count > 0 || drafts > 0 || erased > 0)
         {
-            LogClosed(due.Count, drafts);
+            LogClosed(due.Count, drafts, erased);
         }
 
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} round(s) whose closing date has passed; removed {Drafts} unsent draft(s) of closed rounds")]
-    private partial void LogClosed(int count, int drafts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Count} round(s) whose closing date has passed; removed {Drafts} unsent draft(s) and {Addresses} invitation address(es) of closed rounds")]
+    private partial void LogClosed(int count, int drafts, int addresses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing due rounds failed; will try again")]
     private partial void LogFailed(Exception ex);

@@ -35,6 +35,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
     ];
 
     /// <summary>Tables that are not organisation data: accounts, roles, keys, and the organisation row itself (filtered on its id).</summary>
@@ -219,6 +222,14 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             Role = "Employee",
             UpdatedOn = round.OpensOn,
         });
+        db.PersonalInvitations.Add(new Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation
+        {
+            OrganisationId = organisation.Id,
+            RoundId = round.Id,
+            Email = $"medewerker-{Guid.NewGuid():N}@example.test",
+            CodeHash = Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.HashCode(Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.NewCode()),
+            InvitedOn = round.OpensOn,
+        });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
         return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id));
@@ -236,6 +247,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal(1, await db.Invitations.CountAsync(i => i.OrganisationId == a.Id));
         Assert.Equal(1, await db.Rounds.CountAsync(r => r.OrganisationId == a.Id));
         Assert.Null((await db.Rounds.SingleAsync(r => r.Id == a.Ids.Round)).ClosedAtUtc);
+        Assert.Equal(1, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id));
+        Assert.Equal(0, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id && i.MailDue != Leerrijk.Web.Features.PersonalInvitations.InvitationMail.None));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")

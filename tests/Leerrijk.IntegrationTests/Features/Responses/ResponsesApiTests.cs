@@ -207,8 +207,26 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
             }
 
             Assert.DoesNotContain(entity.GetForeignKeys(), fk => fk.PrincipalEntityType.ClrType == typeof(Leerrijk.Web.Features.Account.ApplicationUser)
-                || fk.PrincipalEntityType.ClrType == typeof(Leerrijk.Web.Features.Organisations.Invitation));
+                || fk.PrincipalEntityType.ClrType == typeof(Leerrijk.Web.Features.Organisations.Invitation)
+                || fk.PrincipalEntityType.ClrType == typeof(Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation));
         }
+
+        // A draft becomes a response with the same id, so it must not point at a person or an invitation either.
+        var draft = db.Model.FindEntityType(typeof(Leerrijk.Web.Features.Answering.ResponseDraft))!;
+        Assert.Equal(["Round"], draft.GetForeignKeys().Select(fk => fk.PrincipalEntityType.ClrType.Name).ToArray());
+        Assert.DoesNotContain(draft.GetProperties(), p => forbidden.Any(f => f != "updated" && p.Name.Contains(f, StringComparison.OrdinalIgnoreCase)));
+
+        // And the other way round: a personal invitation holds nothing that points at a draft or a response, and no
+        // time finer than the day that could be set beside a response's day.
+        var invitation = db.Model.FindEntityType(typeof(Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation))!;
+        Assert.Equal(["Round"], invitation.GetForeignKeys().Select(fk => fk.PrincipalEntityType.ClrType.Name).ToArray());
+        Assert.All(invitation.GetProperties(), p =>
+        {
+            Assert.DoesNotContain("response", p.Name, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("draft", p.Name, StringComparison.OrdinalIgnoreCase);
+            Assert.False(p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?) || p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?), $"{p.Name} holds a time");
+        });
+        Assert.DoesNotContain(invitation.GetProperties(), p => p.Name == "UsedOn");
     }
 
     [Fact]
