@@ -81,10 +81,9 @@ public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog c
 
         // Insert first and let the primary key catch a repeat: a repeat is rare, so looking first would cost every
         // submission a query, and only the key decides correctly when two copies of one id arrive at once.
-        db.Responses.Add(entity);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await ResponseWriter.InsertAsync(db, entity, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -187,6 +187,31 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task A_write_that_fails_half_way_leaves_nothing_behind()
+    {
+        var round = await RoundAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var id = Guid.NewGuid();
+        Leerrijk.Web.Features.Responses.ResponseAnswer Answer() =>
+            new() { ResponseId = id, OrganisationId = round.OrganisationId, InstrumentId = round.InstrumentId, ItemId = "fout-melden", Value = 4 };
+
+        // The same item twice breaks the answers' primary key after the response row itself was written.
+        var broken = new Leerrijk.Web.Features.Responses.SurveyResponse
+        {
+            Id = id, OrganisationId = round.OrganisationId, RoundId = round.Id, SubmittedOn = Today, Role = "Employee", ContentHash = "x",
+            Answers = [Answer(), Answer()],
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Leerrijk.Web.Features.Responses.ResponseWriter.InsertAsync(db, broken, default));
+
+        using var check = app.Services.CreateScope();
+        var fresh = check.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        Assert.False(await fresh.Responses.AnyAsync(r => r.Id == id));
+        Assert.False(await fresh.Set<Leerrijk.Web.Features.Responses.ResponseAnswer>().AnyAsync(a => a.ResponseId == id));
+    }
+
+    [Fact]
     public void No_response_table_has_a_column_that_could_link_it_to_a_person_or_a_moment()
     {
         using var scope = app.Services.CreateScope();
