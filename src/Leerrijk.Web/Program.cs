@@ -39,6 +39,7 @@ builder.Services.AddSingleton(InstrumentCatalog.Load(builder.Configuration));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<ResponseSubmission>();
 builder.Services.AddScoped<Survey>();
+builder.Services.AddSingleton<RoundCache>();
 builder.Services.AddSingleton<RoundCloser>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCloser>());
 builder.Services.AddSingleton<InvitationMailer>();

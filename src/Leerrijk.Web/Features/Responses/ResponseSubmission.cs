@@ -48,13 +48,14 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOn
 /// The one way a response enters the database, for the answering pages and the JSON API alike: validates it against
 /// the round and its instrument, writes it whole in one transaction, and makes a repeat of the same id harmless.
 /// </summary>
-public sealed class ResponseSubmission(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ResponseSubmission(
+    LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public static readonly IReadOnlyList<string> YearsBands = ["lt1", "1-5", "5-10", "10plus"];
 
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FindByCodeAsync(code, cancellationToken);
+        var round = await rounds.FindByCodeAsync(db.Rounds, code, cancellationToken);
         if (round is null)
         {
             return Result(SubmissionOutcome.UnknownRound, response.Id, null);

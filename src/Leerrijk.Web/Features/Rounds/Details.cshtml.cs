@@ -12,7 +12,7 @@ namespace Leerrijk.Web.Features.Rounds;
 
 /// <summary>One round: how people reach it, its settings and its state; HR and owners close it by hand here.</summary>
 public sealed class DetailsModel(
-    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, RoundCache cache, IStringLocalizer<SharedResource> l)
     : OrganisationPageModel
 {
     public Round Round { get; private set; } = null!;
@@ -78,6 +78,7 @@ public sealed class DetailsModel(
 
         round.ClosedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(round.Code);
         TempData["Status"] = l["Rounds.Closed"].Value;
         return RedirectToPage(new { orgId = Member.OrganisationId, roundId });
     }

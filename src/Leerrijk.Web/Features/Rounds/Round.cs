@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Leerrijk.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,45 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
 
     /// <summary>Codes are typed in any case and with stray spaces; they are stored upper-case.</summary>
     public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
+}
+
+/// <summary>
+/// Rounds by code for the submission path, kept for a few seconds: in a campaign every submission would otherwise
+/// read the same round row again. Closing a round by hand forgets it at once; a round that passes its closing date
+/// is seen as closed from its dates, so only another app instance's manual close can lag, by <see cref="Lifetime"/>.
+/// </summary>
+/// <remarks>The rounds handed out are shared between requests: callers only read them.</remarks>
+public sealed class RoundCache(TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private const int MaxEntries = 10_000;
+    private readonly ConcurrentDictionary<string, (Round Round, DateTimeOffset Until)> _byCode = new(StringComparer.Ordinal);
+
+    public async Task<Round?> FindByCodeAsync(IQueryable<Round> rounds, string code, CancellationToken cancellationToken)
+    {
+        var normalized = Round.NormalizeCode(code);
+        var now = clock.GetUtcNow();
+        if (_byCode.TryGetValue(normalized, out var hit) && hit.Until > now)
+        {
+            return hit.Round;
+        }
+
+        var round = await rounds.FindByCodeAsync(normalized, cancellationToken);
+        if (round is not null)
+        {
+            // Unknown codes are not kept, so guessing codes cannot fill memory; known ones are bounded anyway.
+            if (_byCode.Count >= MaxEntries)
+            {
+                _byCode.Clear();
+            }
+
+            _byCode[normalized] = (round, now + Lifetime);
+        }
+
+        return round;
+    }
+
+    public void Forget(string code) => _byCode.TryRemove(Round.NormalizeCode(code), out _);
 }
 
 /// <summary>Finding a round by the code people type, the same way for the answering pages and the API.</summary>

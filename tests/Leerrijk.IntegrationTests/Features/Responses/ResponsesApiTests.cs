@@ -187,6 +187,21 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task A_round_closed_by_hand_refuses_the_next_submission_at_once()
+    {
+        var owner = await app.CreateUserAsync();
+        var organisation = await app.CreateOrganisationAsync(owner.Id);
+        var round = await app.CreateRoundAsync(organisation.Id, owner.Id);
+        Assert.Equal(HttpStatusCode.Created, (await Client().PostAsJsonAsync($"/api/v1/s/{round.Code}/responses", Body(Guid.NewGuid()))).StatusCode);
+
+        var hr = await app.LoggedInClientAsync(owner.Email!);
+        var close = await hr.PostFormAsync($"/o/{organisation.Id}/rounds/{round.Id}?handler=Close", [], $"/o/{organisation.Id}/rounds/{round.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Gone, (await Client().PostAsJsonAsync($"/api/v1/s/{round.Code}/responses", Body(Guid.NewGuid()))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_write_that_fails_half_way_leaves_nothing_behind()
     {
         var round = await RoundAsync();
