@@ -3,6 +3,7 @@ using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.PersonalInvitations;
+using Leerrijk.Web.Features.Reports;
 using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<ResponseDraft> ResponseDrafts => Set<ResponseDraft>();
 
     public DbSet<PersonalInvitation> PersonalInvitations => Set<PersonalInvitation>();
+
+    public DbSet<RoundStatistic> RoundStatistics => Set<RoundStatistic>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -29,6 +29,12 @@ public sealed class SurveyResponse : IOrganisationScoped
 
     public string? YearsEmployed { get; set; }
 
+    /// <summary>
+    /// Whether the statistics include this response yet. Submissions append with false; the statistics folder adds
+    /// a batch to the round's statistics and sets true in one transaction.
+    /// </summary>
+    public bool Folded { get; set; }
+
     /// <summary>Hash of everything submitted, to tell an identical replay (same answer again) from a conflicting one (409).</summary>
     public string ContentHash { get; set; } = "";
 
@@ -72,7 +78,8 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
     {
         builder.ToTable("Responses");
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.HasIndex(r => r.RoundId);
+        builder.HasIndex(r => new { r.RoundId, r.Folded });
+        builder.HasIndex(r => r.Folded);
         builder.HasIndex(r => r.OrganisationId);
         builder.Property(r => r.Language).HasMaxLength(8);
         builder.Property(r => r.Role).HasMaxLength(32);

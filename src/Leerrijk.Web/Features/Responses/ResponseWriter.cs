@@ -39,7 +39,7 @@ public static class ResponseWriter
             batch.BatchCommands.Add(Command(
                 sql.Response,
                 response.Id, response.OrganisationId, response.RoundId, response.SubmittedOn, response.Language, response.Role,
-                (object?)response.Department ?? DBNull.Value, (object?)response.YearsEmployed ?? DBNull.Value, response.ContentHash));
+                (object?)response.Department ?? DBNull.Value, (object?)response.YearsEmployed ?? DBNull.Value, response.ContentHash, response.Folded));
             batch.BatchCommands.Add(Command(
                 sql.Answers,
                 response.Id, response.OrganisationId,
@@ -108,8 +108,8 @@ public static class ResponseWriter
             var (answers, a) = Names(model, typeof(ResponseAnswer));
             var (comments, c) = Names(model, typeof(ResponseComment));
             return new PostgresSql(
-                $"INSERT INTO {responses} ({r("Id")}, {r("OrganisationId")}, {r("RoundId")}, {r("SubmittedOn")}, {r("Language")}, {r("Role")}, {r("Department")}, {r("YearsEmployed")}, {r("ContentHash")}) " +
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                $"INSERT INTO {responses} ({r("Id")}, {r("OrganisationId")}, {r("RoundId")}, {r("SubmittedOn")}, {r("Language")}, {r("Role")}, {r("Department")}, {r("YearsEmployed")}, {r("ContentHash")}, {r("Folded")}) " +
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 $"INSERT INTO {answers} ({a("ResponseId")}, {a("OrganisationId")}, {a("InstrumentId")}, {a("ItemId")}, {a("Value")}) " +
                 "SELECT $1, $2, i, t, v FROM unnest($3::text[], $4::text[], $5::integer[]) AS x(i, t, v)",
                 $"INSERT INTO {comments} ({c("ResponseId")}, {c("OrganisationId")}, {c("QuestionId")}, {c("Text")}) " +

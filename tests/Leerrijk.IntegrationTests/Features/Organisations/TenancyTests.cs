@@ -230,6 +230,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             CodeHash = Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.HashCode(Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.NewCode()),
             InvitedOn = round.OpensOn,
         });
+        db.RoundStatistics.Add(new Leerrijk.Web.Features.Reports.RoundStatistic { OrganisationId = organisation.Id, RoundId = round.Id, InstrumentId = round.InstrumentId });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
         return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id));

@@ -331,6 +331,46 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("PersonalInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "InstrumentId", "Attribute", "Value")
+                        .IsUnique();
+
+                    b.ToTable("RoundStatistics", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
                 {
                     b.Property<Guid>("ResponseId")
@@ -395,6 +435,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool>("Folded")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -420,9 +463,11 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Folded");
+
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "Folded");
 
                     b.ToTable("Responses", (string)null);
                 });
@@ -702,6 +747,15 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
                 {
                     b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
                         .WithMany()

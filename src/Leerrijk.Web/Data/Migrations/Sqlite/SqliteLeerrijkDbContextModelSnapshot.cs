@@ -325,6 +325,46 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonalInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "InstrumentId", "Attribute", "Value")
+                        .IsUnique();
+
+                    b.ToTable("RoundStatistics", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Responses.ResponseAnswer", b =>
                 {
                     b.Property<Guid>("ResponseId")
@@ -389,6 +429,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -414,9 +457,11 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Folded");
+
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "Folded");
 
                     b.ToTable("Responses", (string)null);
                 });
@@ -690,6 +735,15 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
                 {
                     b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
                         .WithMany()
