@@ -186,6 +186,7 @@ public static class SvgCharts
                 $"A scale has 1 to {ScaleColours.Length} ordered categories; more cannot be told apart.", nameof(scale));
         }
 
+        RequireTexts(scale.Categories, nameof(scale));
         var fills = ScaleColours[scale.Categories.Count - 1].ToList();
         var labels = scale.Categories.ToList();
         if (scale.DontKnow is not null)
@@ -276,6 +277,7 @@ public static class SvgCharts
         Validate(options);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(rows);
+        RequireTexts(groups, nameof(groups));
 
         var body = new StringBuilder();
         var legend = groups.Select((g, i) => new LegendItem(g, (sb, x, mid) => Swatch(sb, x, mid, GroupColour(i)))).ToList();
@@ -431,6 +433,14 @@ public static class SvgCharts
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.Decimals, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Decimals, 3, nameof(options));
+    }
+
+    private static void RequireTexts(IEnumerable<string> texts, string parameter)
+    {
+        if (texts.Any(t => t is null))
+        {
+            throw new ArgumentException("Every legend text is given; none is null.", parameter);
+        }
     }
 
     private static void RequireFinite(double value, string parameter)
