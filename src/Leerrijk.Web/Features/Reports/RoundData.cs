@@ -18,11 +18,18 @@ public sealed class RoundData
 {
     private readonly Dictionary<(string Instrument, string Attribute, string Value), Aggregate> _aggregates;
 
-    private RoundData(Dictionary<(string, string, string), Aggregate> aggregates, IReadOnlyDictionary<string, ScoringModel> models)
+    private readonly Dictionary<string, CellCounts> _cells;
+
+    private RoundData(Dictionary<(string, string, string), Aggregate> aggregates, Dictionary<string, CellCounts> cells, IReadOnlyDictionary<string, ScoringModel> models)
     {
         _aggregates = aggregates;
+        _cells = cells;
         Models = models;
     }
+
+    /// <summary>Respondents behind each figure per combination of background answers, for one instrument.</summary>
+    public CellCounts Cells(string instrumentId) =>
+        _cells.TryGetValue(instrumentId, out var cells) ? cells : new CellCounts(Models[instrumentId]);
 
     /// <summary>The scoring model of the round's instrument and of its module, by instrument id.</summary>
     public IReadOnlyDictionary<string, ScoringModel> Models { get; }
@@ -48,9 +55,17 @@ public sealed class RoundData
             (db, round.Id), static async (_, state, ct) => await ReadSnapshotAsync(state.db, state.Id, ct), verifySucceeded: null, cancellationToken);
 
         var aggregates = new Dictionary<(string, string, string), Aggregate>();
+        var cells = new Dictionary<string, CellCounts>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => models.ContainsKey(r.InstrumentId)))
         {
-            aggregates[(row.InstrumentId, row.Attribute, row.Value)] = Read(models[row.InstrumentId], row.DataJson);
+            if (row.Attribute == CellCounts.Attribute)
+            {
+                cells[row.InstrumentId] = CellCounts.FromJson(models[row.InstrumentId], row.DataJson);
+            }
+            else
+            {
+                aggregates[(row.InstrumentId, row.Attribute, row.Value)] = Read(models[row.InstrumentId], row.DataJson);
+            }
         }
 
         var answersByResponse = tailAnswers.ToLookup(a => a.ResponseId);
@@ -68,10 +83,17 @@ public sealed class RoundData
 
                     aggregate.Add(scored);
                 }
+
+                if (!cells.TryGetValue(instrumentId, out var counts))
+                {
+                    cells[instrumentId] = counts = new CellCounts(model);
+                }
+
+                counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
             }
         }
 
-        return new RoundData(aggregates, models);
+        return new RoundData(aggregates, cells, models);
     }
 
     private static async Task<(List<RoundStatistic> Rows, List<GroupedResponse> Tail, List<StoredAnswer> TailAnswers)> ReadSnapshotAsync(

@@ -110,6 +110,7 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
         var open = new Dictionary<(Guid Round, string Instrument, string Attribute, string Value), (RoundStatistic Row, Aggregate Aggregate)>();
         var answersByResponse = answers.ToLookup(a => a.ResponseId);
         var models = new Dictionary<string, ScoringModel?>(StringComparer.Ordinal);
+        var openCells = new Dictionary<(Guid Round, string Instrument), (RoundStatistic Row, CellCounts Counts)>();
 
         foreach (var response in batch)
         {
@@ -140,12 +141,33 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
 
                     entry.Aggregate.Add(scored);
                 }
+
+                var cellKey = (response.RoundId, instrumentId);
+                if (!openCells.TryGetValue(cellKey, out var cells))
+                {
+                    var row = rows.SingleOrDefault(s => s.RoundId == response.RoundId && s.InstrumentId == instrumentId && s.Attribute == CellCounts.Attribute);
+                    if (row is null)
+                    {
+                        row = new RoundStatistic { OrganisationId = response.OrganisationId, RoundId = response.RoundId, InstrumentId = instrumentId, Attribute = CellCounts.Attribute };
+                        db.RoundStatistics.Add(row);
+                    }
+
+                    cells = (row, CellCounts.FromJson(model, row.DataJson));
+                    openCells[cellKey] = cells;
+                }
+
+                cells.Counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
             }
         }
 
         foreach (var (row, aggregate) in open.Values)
         {
             row.DataJson = JsonSerializer.Serialize(aggregate.ToData());
+        }
+
+        foreach (var (row, counts) in openCells.Values)
+        {
+            row.DataJson = counts.ToJson();
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,147 @@
+namespace Leerrijk.Web.Features.Anonymity;
+
+/// <summary>
+/// The part of the anonymity rule that looks across breakdowns: when a report shows groups of more than one
+/// background attribute (role and department), their figures are sums over overlapping sets of people, and adding
+/// and subtracting them can single out a few. If the owner is the only one in Productie who is not an employee,
+/// Productie minus Employees is the owner. <c>Disclosure</c> makes each breakdown safe on its own; this
+/// checks the shown groups of all breakdowns together.
+/// </summary>
+/// <remarks>
+/// People are counted per cell (one combination of answers, such as Employee · Productie · 1-5 years). A set of
+/// cells can be computed from the shown figures exactly when its indicator vector lies in the span of the shown
+/// groups' vectors, that is, when it is orthogonal to every vector of their null space. The guard searches for a
+/// set of cells holding 1 to k − 1 people with that property. The search is bounded; if the bound is reached it
+/// answers "leaks", so a hard case hides a breakdown rather than risk a person.
+/// </remarks>
+public static class CrossBreakdownGuard
+{
+    private const double Epsilon = 1e-9;
+
+    /// <summary>Whether some set of 1 to k − 1 people can be computed from the shown sets.</summary>
+    /// <param name="cellN">The n behind this figure in each cell.</param>
+    /// <param name="shown">Every shown figure's set of cells, the whole round's included.</param>
+    /// <param name="threshold">k.</param>
+    /// <param name="budget">Search steps before giving up (and answering true).</param>
+    public static bool Leaks(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000)
+    {
+        ArgumentNullException.ThrowIfNull(cellN);
+        ArgumentNullException.ThrowIfNull(shown);
+
+        // Empty cells add nobody to any sum, so they cannot help single anyone out.
+        var cells = cellN.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        if (cells.Length == 0 || shown.Count == 0)
+        {
+            return false;
+        }
+
+        var matrix = shown.Select(set => cells.Select(c => set.Contains(c) ? 1.0 : 0.0).ToArray()).ToArray();
+        var nullSpace = NullSpace(matrix, cells.Length);
+
+        // Only cells of fewer than k people can be part of a set of fewer than k people.
+        var candidates = Enumerable.Range(0, cells.Length).Where(c => cellN[cells[c]] < threshold).ToArray();
+        var steps = 0;
+        var sums = new double[nullSpace.Count];
+
+        bool Search(int from, long people, bool any)
+        {
+            if (any && sums.All(s => Math.Abs(s) < Epsilon))
+            {
+                return true;
+            }
+
+            for (var i = from; i < candidates.Length; i++)
+            {
+                var c = candidates[i];
+                var n = cellN[cells[c]];
+                if (people + n >= threshold)
+                {
+                    continue;
+                }
+
+                if (++steps > budget)
+                {
+                    return true;
+                }
+
+                for (var j = 0; j < sums.Length; j++)
+                {
+                    sums[j] += nullSpace[j][c];
+                }
+
+                var found = Search(i + 1, people + n, true);
+                for (var j = 0; j < sums.Length; j++)
+                {
+                    sums[j] -= nullSpace[j][c];
+                }
+
+                if (found)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return Search(0, 0, false);
+    }
+
+    /// <summary>A basis of the vectors x with matrix · x = 0, by Gauss–Jordan elimination.</summary>
+    private static List<double[]> NullSpace(double[][] matrix, int columns)
+    {
+        var rows = matrix.Select(r => (double[])r.Clone()).ToList();
+        var pivotColumns = new List<int>();
+        var row = 0;
+        for (var col = 0; col < columns && row < rows.Count; col++)
+        {
+            var pivot = Enumerable.Range(row, rows.Count - row).FirstOrDefault(r => Math.Abs(rows[r][col]) > Epsilon, -1);
+            if (pivot < 0)
+            {
+                continue;
+            }
+
+            (rows[row], rows[pivot]) = (rows[pivot], rows[row]);
+            var scale = rows[row][col];
+            for (var c = 0; c < columns; c++)
+            {
+                rows[row][c] /= scale;
+            }
+
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (r != row && Math.Abs(rows[r][col]) > Epsilon)
+                {
+                    var factor = rows[r][col];
+                    for (var c = 0; c < columns; c++)
+                    {
+                        rows[r][c] -= factor * rows[row][c];
+                    }
+                }
+            }
+
+            pivotColumns.Add(col);
+            row++;
+        }
+
+        var basis = new List<double[]>();
+        for (var free = 0; free < columns; free++)
+        {
+            if (pivotColumns.Contains(free))
+            {
+                continue;
+            }
+
+            var x = new double[columns];
+            x[free] = 1;
+            for (var p = 0; p < pivotColumns.Count; p++)
+            {
+                x[pivotColumns[p]] = -rows[p][free];
+            }
+
+            basis.Add(x);
+        }
+
+        return basis;
+    }
+}
