@@ -113,8 +113,23 @@ public sealed class FigureVisibility
 /// number can be worked out by subtracting shown figures from each other.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The report builder asks this class about every figure. Everything is a pure function of counts, so the same
 /// round always gives the same report (except the comment order, which is random on purpose).
+/// </para>
+/// <para>
+/// What this does not cover, because it sees one attribute at a time: two breakdowns of the same round can be
+/// subtracted from each other. If the owner works in Productie with all 15 employees, Productie (16) minus
+/// Employees (15) is the owner, though each breakdown is safe on its own. Guarding that needs each respondent's
+/// attributes together (the smallest set of people any combination of shown sums can single out); until then a
+/// report should break a round down by one attribute only, or the caller must check the overlap.
+/// </para>
+/// <para>
+/// Someone who knows this rule can sometimes narrow a hidden group's size further than "fewer than k" (with k = 3
+/// and groups of 3, 2 and 2, both hidden groups must hold 2). That reveals how many answered, never what they
+/// answered: each figure's hidden part is one sum over k or more people, and one attribute gives no second
+/// equation to split it.
+/// </para>
 /// </remarks>
 public sealed class Disclosure
 {
