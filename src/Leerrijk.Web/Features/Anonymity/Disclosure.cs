@@ -229,15 +229,24 @@ public sealed class Disclosure
         ForRelated(plan, [new FigureCounts(nPerGroup, nWhole)])[0];
 
     /// <summary>
-    /// Like <see cref="For"/>, for figures that can be computed from one another (a dimension score and its
-    /// items, a percentage and the distribution it comes from): a group hidden in one of them is hidden in all.
+    /// Like <see cref="For"/>, for a family of figures tied by one sum (a dimension score and its items, a
+    /// percentage and the distribution it comes from): a group hidden in one of them is hidden in all, and a
+    /// figure resting on 1 to k − 1 people takes another one down with it.
     /// </summary>
     /// <remarks>
-    /// A group hidden only to protect a smaller sibling (its own n is k or more) must not be recoverable from a
-    /// related figure: with complete answers a dimension's mean is the mean of its items' means, so showing the
-    /// dimension and all other items for that group would give the hidden item back, and with it the sibling.
-    /// Figures whose whole is hidden do not spread their hiding: their n is below k while the related figure's is
-    /// not, which only happens when people skipped items, and then the figures are no longer linked by a sum.
+    /// <para>
+    /// When everyone answered the same number of a dimension's items, the dimension's sum is the items' sums
+    /// divided by that number, so any one of them follows from the others. A group hidden in one item only to
+    /// protect a sibling (its own n is k or more) would come back from the dimension and the other items, and
+    /// with it the sibling; so it is hidden in the whole family.
+    /// </para>
+    /// <para>
+    /// An item answered by 1 to k − 1 people (many chose "not applicable") would come back the same way. Then
+    /// the family shows no breakdown at all, and the family figure with the smallest n of k or more is hidden
+    /// as well (ties: the one listed last, so list the headline figure first). What is left is one sum over the
+    /// few and at least k others. Hiding groups one by one instead would need suppression in two directions
+    /// (figures and groups) at once, which is easy to get wrong; families are small and this case is rare.
+    /// </para>
     /// </remarks>
     /// <returns>One decision per figure, in the order given.</returns>
     /// <exception cref="ArgumentException">As for <see cref="For"/>.</exception>
@@ -251,23 +260,21 @@ public sealed class Disclosure
         }
 
         var counts = figures.Select(f => CountsFor(plan, f)).ToArray();
+        var wholeShown = MayShowRelated(figures.Select(f => f.Whole).ToArray());
+        var fewBehindOne = HasFewBehindOne(figures.Select(f => f.Whole).ToArray());
+
         var planHidden = plan.Groups.Select(g => g.Visibility == Visibility.Hidden).ToArray();
-        var hidden = counts.Select((n, f) => MayShowFigure(figures[f].Whole)
+        var hidden = counts.Select((n, f) => wholeShown[f] && !fewBehindOne
             ? SuppressFigure(n, figures[f].Whole, planHidden)
             : Enumerable.Repeat(true, n.Length).ToArray()).ToArray();
 
         var hiddenInAny = new bool[plan.Groups.Count];
         for (var f = 0; f < figures.Count; f++)
         {
-            if (!MayShowFigure(figures[f].Whole))
-            {
-                continue;
-            }
-
             for (var g = 0; g < hiddenInAny.Length; g++)
             {
                 // An empty group adds nobody, so only real hiding spreads across the family.
-                hiddenInAny[g] |= hidden[f][g] && counts[f][g] > 0;
+                hiddenInAny[g] |= wholeShown[f] && hidden[f][g] && counts[f][g] > 0;
             }
         }
 
@@ -277,10 +284,41 @@ public sealed class Disclosure
         return counts.Select((n, f) =>
         {
             var h = hidden[f].Select((x, g) => x || hiddenInAny[g]).ToArray();
-            var whole = MayShowFigure(figures[f].Whole) ? figures[f].Whole : (int?)null;
+            var whole = wholeShown[f] ? figures[f].Whole : (int?)null;
             return new FigureVisibility(plan, whole, Decide(names, n, h));
         }).ToList();
     }
+
+    /// <summary>
+    /// The whole-company half of <see cref="ForRelated"/>, for reports without breakdowns: which figures of a
+    /// family may be shown, given the n behind each, in the order given.
+    /// </summary>
+    public IReadOnlyList<bool> MayShowRelated(IReadOnlyList<int> nPerFigure)
+    {
+        ArgumentNullException.ThrowIfNull(nPerFigure);
+        var shown = nPerFigure.Select(MayShowFigure).ToArray();
+        if (HasFewBehindOne(nPerFigure))
+        {
+            var next = -1;
+            for (var f = 0; f < nPerFigure.Count; f++)
+            {
+                if (shown[f] && (next < 0 || nPerFigure[f] <= nPerFigure[next]))
+                {
+                    next = f;
+                }
+            }
+
+            if (next >= 0)
+            {
+                shown[next] = false;
+            }
+        }
+
+        return shown;
+    }
+
+    private bool HasFewBehindOne(IReadOnlyList<int> nPerFigure) =>
+        nPerFigure.Count > 1 && nPerFigure.Any(n => n > 0 && !MayShowFigure(n));
 
     /// <summary>
     /// Whether a whole-company figure may be compared with the same figure of an earlier round: both rest on at

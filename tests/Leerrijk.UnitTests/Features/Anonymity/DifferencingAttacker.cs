@@ -123,7 +123,8 @@ public static class DifferencingAttacker
                 {
                     var fig = figures[f];
                     var what = $"{b.Name} figure {f} ({label})";
-                    Expect(fig.WholeShown == wholeN[f] >= k, $"{what}: whole shown on {wholeN[f]}", problems);
+                    // A related figure may lose its whole to protect a family member; it never gains one.
+                    Expect(label == "related" ? !fig.WholeShown || wholeN[f] >= k : fig.WholeShown == wholeN[f] >= k, $"{what}: whole shown on {wholeN[f]}", problems);
                     CheckShown(what, fig.Groups, perFigure[f], k, problems);
                     for (var g = 0; g < sizes.Length; g++)
                     {
@@ -140,6 +141,13 @@ public static class DifferencingAttacker
                     var remainder = wholeN[f] - perFigure[f].Sum();
                     Solve(what, wholeN[f], fig.Groups, perFigure[f], remainder, remainderPossible, UpperBound, planHiddenSum, k, problems);
                 }
+            }
+
+            // Related figures: a figure on 1..k−1 people takes another of k or more with it, and all breakdowns.
+            if (related.Count > 1 && wholeN.Any(n => n > 0 && n < k))
+            {
+                Expect(related.All(r => r.Groups.All(g => g.Visibility == Visibility.Hidden)), $"{b.Name}: a breakdown next to a figure on fewer than k", problems);
+                Expect(!wholeN.Any(n => n >= k) || Enumerable.Range(0, related.Count).Any(f => !related[f].WholeShown && wholeN[f] >= k), $"{b.Name}: no figure hidden with the one on fewer than k", problems);
             }
 
             // Related figures: a group hidden (with people behind it) in one figure whose whole is shown is hidden in all.

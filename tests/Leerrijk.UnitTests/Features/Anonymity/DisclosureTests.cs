@@ -237,6 +237,28 @@ public sealed class DisclosureTests
     }
 
     [Fact]
+    public void A_related_figure_on_fewer_than_k_takes_the_smallest_other_and_every_breakdown_with_it()
+    {
+        var plan = K5.Plan("role", 30, [("Employee", 12), ("Manager", 9), ("Hr", 9)]);
+        var dimension = new FigureCounts(N(("Employee", 12), ("Manager", 9), ("Hr", 9)), 30);
+        var common = new FigureCounts(N(("Employee", 12), ("Manager", 9), ("Hr", 9)), 30);
+        var rare = new FigureCounts(N(("Employee", 2), ("Manager", 1)), 3);
+
+        // Three answered the rare item: with everyone answering the same number of items, the dimension and the
+        // common item would give it back. Hiding the common item too (the later of the two tied at 30) leaves
+        // one sum over at least k people.
+        var family = K5.ForRelated(plan, [dimension, common, rare]);
+        Assert.Equal([30, null, null], family.Select(f => f.WholeCount));
+        Assert.All(family, f => Assert.All(f.Groups, g => Assert.Equal(Visibility.Hidden, g.Visibility)));
+
+        Assert.Equal([true, false, false], K5.MayShowRelated([30, 30, 3]));
+        Assert.Equal([true, false, false], K5.MayShowRelated([30, 20, 3]));
+        Assert.Equal([true, true, false], K5.MayShowRelated([30, 20, 0]));
+        Assert.Equal([false], K5.MayShowRelated([3]));
+        Assert.Equal([false, false], K5.MayShowRelated([4, 3]));
+    }
+
+    [Fact]
     public void Comparisons_between_rounds_need_both_at_or_above_their_own_k()
     {
         Assert.True(K5.MayCompare(5, K5, 5));
