@@ -1,9 +1,8 @@
 namespace Leerrijk.Web.Features.Anonymity;
 
 /// <summary>
-/// The anonymity rule for group figures, in one place: no number about a group of fewer than k respondents is shown,
-/// and when a group is hidden, the smallest other groups are hidden with it until the hidden ones together hold at
-/// least k, so no hidden group can be worked out by subtracting the shown groups from the total.
+/// Group counts for pages that show only how many people responded per group (the round's progress page). The rule
+/// itself lives in <see cref="Disclosure"/>, so counts and report figures are hidden alike.
 /// </summary>
 public static class SmallGroupSuppression
 {
@@ -13,31 +12,15 @@ public static class SmallGroupSuppression
         public bool Hidden => Count is null;
     }
 
+    /// <summary>
+    /// The counts that may be shown for one attribute. The groups must cover every respondent (list "not stated"
+    /// as a group), because the page shows their sum as the total.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is below <see cref="AnonymityOptions.LowestThreshold"/>.</exception>
     public static IReadOnlyList<GroupCount> Counts(IReadOnlyList<(string Group, int Count)> groups, int k)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, AnonymityOptions.LowestThreshold);
-
-        // An empty group reveals nobody; every other group under k is hidden.
-        var hidden = groups.Select(g => g.Count is > 0 && g.Count < k).ToArray();
-        int HiddenTotal() => groups.Where((g, i) => hidden[i]).Sum(g => g.Count);
-
-        // Complementary suppression: total minus the shown groups must not reveal a group under k.
-        while (HiddenTotal() is > 0 and var total && total < k)
-        {
-            var next = groups
-                .Select((g, i) => (g.Count, i))
-                .Where(x => !hidden[x.i] && x.Count > 0)
-                .OrderBy(x => x.Count)
-                .Select(x => (int?)x.i)
-                .FirstOrDefault();
-            if (next is null)
-            {
-                break;
-            }
-
-            hidden[next.Value] = true;
-        }
-
-        return groups.Select((g, i) => new GroupCount(g.Group, hidden[i] ? null : g.Count)).ToList();
+        ArgumentNullException.ThrowIfNull(groups);
+        var plan = new Disclosure(k).Plan("", groups.Sum(g => g.Count), groups);
+        return plan.Groups.Select(g => new GroupCount(g.Group, g.Count)).ToList();
     }
 }
