@@ -4,7 +4,7 @@ namespace Leerrijk.Web.Features.Anonymity;
 /// The part of the anonymity rule that looks across breakdowns: when a report shows groups of more than one
 /// background attribute (role and department), their figures are sums over overlapping sets of people, and adding
 /// and subtracting them can single out a few. If the owner is the only one in Productie who is not an employee,
-/// Productie minus Employees is the owner. <c>Disclosure</c> makes each breakdown safe on its own; this
+/// Productie minus Employees is the owner. <see cref="Disclosure"/> makes each breakdown safe on its own; this
 /// checks the shown groups of all breakdowns together.
 /// </summary>
 /// <remarks>
