@@ -43,6 +43,8 @@ builder.Services.AddScoped<Survey>();
 builder.Services.AddSingleton<RoundCache>();
 builder.Services.AddSingleton<RoundCloser>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCloser>());
+builder.Services.AddScoped<ReportQueries>();
+builder.Services.AddScoped<ReportExports>();
 builder.Services.AddSingleton<StatisticsFolder>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatisticsFolder>());
 builder.Services.AddSingleton<InvitationMailer>();
@@ -123,6 +125,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").DisableRateLimiting();
 app.MapResponsesApi();
+app.MapReportsApi();
 app.MapOpenApi("/api/openapi/{documentName}.json");
 
 app.Run();

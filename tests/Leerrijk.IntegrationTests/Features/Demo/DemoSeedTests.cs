@@ -67,4 +67,30 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.All(responses, r => Assert.Equal(24, r.Answers.Count));
         Assert.All(responses.SelectMany(r => r.Answers), a => Assert.True(a.Value is null or (>= 1 and <= 5)));
     }
+
+    [Fact]
+    public async Task The_demo_closed_round_has_a_complete_report_in_dutch_and_english()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null);
+        var client = await app.LoggedInClientAsync("eigenaar@demo.leerrijk.nl", DemoSeeder.Password);
+
+        var html = await client.GetHtmlAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report");
+
+        Assert.Contains("Wat betekent dit voor uw bedrijf?", html, StringComparison.Ordinal);
+        Assert.Contains("Scores per onderwerp", html, StringComparison.Ordinal);
+        Assert.Contains("Per rol", html, StringComparison.Ordinal);
+        Assert.Contains("Zien leidinggevenden en medewerkers het hetzelfde?", html, StringComparison.Ordinal);
+        Assert.Contains("Wat mensen zelf schreven", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Csv")).StatusCode);
+
+        var json = await client.GetStringAsync($"/api/v1/rounds/{closed.Id}/report?taal=en");
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("Full", document.RootElement.GetProperty("status").GetString());
+        Assert.True(document.RootElement.GetProperty("dimensions").GetArrayLength() >= 6);
+        Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
+    }
 }

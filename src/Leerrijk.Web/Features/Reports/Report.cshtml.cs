@@ -1,0 +1,83 @@
+using System.Globalization;
+using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Features.Instruments;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Reports;
+
+/// <summary>
+/// A round's report for the organisation's members: scores, groups, perception gaps, phase, trend and open answers,
+/// with XLSX, CSV and PDF versions of the same figures. Everything comes from one <see cref="RoundReport"/>.
+/// </summary>
+public sealed class ReportModel(ReportQueries queries, ReportExports exports, InstrumentCatalog catalog, IStringLocalizer<SharedResource> l)
+    : OrganisationPageModel
+{
+    public ReportDocument Document { get; private set; } = null!;
+
+    public RoundReport Report => Document.Report;
+
+    /// <summary>Why an export was refused, shown above the report.</summary>
+    public string? ExportRefused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken cancellationToken) =>
+        await LoadAsync(roundId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Refused() ?? File(exports.Xlsx(Document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Refused() ?? File(await exports.RawCsvAsync(Document, cancellationToken), "text/csv; charset=utf-8", FileName("csv"));
+    }
+
+    /// <summary>Exports exist only for rounds whose figures may be shown; otherwise the page says why (409).</summary>
+    private IActionResult? Refused()
+    {
+        if (Report.Status is ReportStatus.Full or ReportStatus.CompanyOnly)
+        {
+            return null;
+        }
+
+        ExportRefused = Report.Status == ReportStatus.Open ? l["Report.ExportOpen"] : l["Report.ExportTooFew", Report.Threshold];
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private string FileName(string extension)
+    {
+        var safe = new string(Report.Title.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return $"leerrijk-{(safe.Length == 0 ? "rapport" : safe)}.{extension}";
+    }
+
+    private async Task<bool> LoadAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var report = await queries.BuildAsync(Member.OrganisationId, roundId, language, cancellationToken);
+        if (report is null)
+        {
+            return false;
+        }
+
+        Document = new ReportDocument(report, ScaleLabels(catalog.Find(report.InstrumentId)!));
+        return true;
+    }
+
+    private List<string> ScaleLabels(Instrument instrument) =>
+        Enumerable.Range(instrument.ScaleMin, instrument.ScaleMax - instrument.ScaleMin + 1)
+            .Select(p => l[(instrument.Scale == ScaleKind.Agreement5 ? "Scale.Agreement." : "Scale.Checklist.") + p.ToString(CultureInfo.InvariantCulture)].Value)
+            .ToList();
+}

@@ -1,0 +1,71 @@
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Instruments;
+using Leerrijk.Web.Features.Rounds;
+using Leerrijk.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Reports;
+
+/// <summary>Loads everything a round's report is built from, the same way for the page, the exports and the JSON API.</summary>
+public sealed class ReportQueries(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>At most this many open answers are read; ordered by the random response id, they are a fair sample.</summary>
+    public const int MaxComments = 500;
+
+    /// <summary>The report of a round of the current organisation, in the reader's language; null when the round is not found.</summary>
+    public async Task<RoundReport?> BuildAsync(Guid organisationId, Guid roundId, string language, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == organisationId, cancellationToken);
+        var instrument = round is null ? null : catalog.Find(round.InstrumentId);
+        if (round is null || instrument is null)
+        {
+            return null;
+        }
+
+        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
+        var today = LocalizationSetup.Today(clock);
+        var data = await RoundData.LoadAsync(db, catalog, round, cancellationToken);
+        var previous = await PreviousAsync(round, today, cancellationToken);
+        var comments = round.StatusOn(today) == RoundStatus.Closed
+            ? await db.Set<Responses.ResponseComment>().AsNoTracking()
+                .Where(c => db.Responses.Any(r => r.Id == c.ResponseId && r.RoundId == round.Id))
+                .OrderBy(c => c.ResponseId)
+                .Take(MaxComments)
+                .Select(c => c.Text)
+                .ToListAsync(cancellationToken)
+            : [];
+        return ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today);
+    }
+
+    /// <summary>The round's own row, for pages that need more than the report.</summary>
+    public Task<Round?> RoundAsync(Guid organisationId, Guid roundId, CancellationToken cancellationToken) =>
+        db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == organisationId, cancellationToken);
+
+    /// <summary>The latest closed round of the same scan in the same organisation that ended before this one began.</summary>
+    private async Task<PreviousRound?> PreviousAsync(Round round, DateOnly today, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Rounds.AsNoTracking()
+            .Where(r => r.OrganisationId == round.OrganisationId && r.InstrumentId == round.InstrumentId && r.Id != round.Id && r.ClosesOn < round.OpensOn)
+            .OrderByDescending(r => r.ClosesOn)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        var previous = candidates.FirstOrDefault(r => r.StatusOn(today) == RoundStatus.Closed);
+        return previous is null ? null : new PreviousRound(previous, await RoundData.LoadAsync(db, catalog, previous, cancellationToken));
+    }
+
+    private string GroupLabel(string attribute, string value) => attribute switch
+    {
+        GroupAttribute.Role => l["Respondent." + value],
+        GroupAttribute.Years => value switch
+        {
+            "lt1" => l["Years.LessThan1"],
+            "1-5" => l["Years.1To5"],
+            "5-10" => l["Years.5To10"],
+            "10plus" => l["Years.10Plus"],
+            _ => value,
+        },
+        ReportBuilder.Perspective => l["Report.Perspective." + value],
+        _ => value,
+    };
+}
