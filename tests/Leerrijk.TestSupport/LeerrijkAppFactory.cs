@@ -156,6 +156,60 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await CreateRoundAsync(organisation.Id, owner.Id, configure);
     }
 
+    /// <summary>
+    /// Stores <paramref name="count"/> generated responses to a round straight in the database (roles and departments
+    /// from the round, answers 1..5 with some "don't know"), and closes the round when asked; for report tests.
+    /// </summary>
+    public async Task<IReadOnlyList<Leerrijk.Web.Features.Responses.SurveyResponse>> SeedResponsesAsync(
+        Leerrijk.Web.Features.Rounds.Round round, int count, int seed, bool close = true, Func<int, string?>? comment = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var instrument = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Features.Instruments.InstrumentCatalog>().Find(round.InstrumentId)!;
+        var random = new Random(seed);
+        var responses = new List<Leerrijk.Web.Features.Responses.SurveyResponse>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            var role = round.Roles[random.Next(round.Roles.Count)];
+            var lean = role == "Employee" ? 0 : 1;
+            var response = new Leerrijk.Web.Features.Responses.SurveyResponse
+            {
+                Id = id,
+                OrganisationId = round.OrganisationId,
+                RoundId = round.Id,
+                SubmittedOn = round.OpensOn,
+                Role = role,
+                Department = round.Departments.Count == 0 ? null : round.Departments[random.Next(round.Departments.Count)],
+                ContentHash = "seeded",
+                Answers = instrument.Items.Select(item => new Leerrijk.Web.Features.Responses.ResponseAnswer
+                {
+                    ResponseId = id,
+                    OrganisationId = round.OrganisationId,
+                    InstrumentId = instrument.Id,
+                    ItemId = item.Id,
+                    Value = random.Next(12) == 0 ? null : Math.Clamp(random.Next(1, 6) + lean, instrument.ScaleMin, instrument.ScaleMax),
+                }).ToList(),
+            };
+            if (comment?.Invoke(i) is { } text)
+            {
+                response.Comments.Add(new() { ResponseId = id, OrganisationId = round.OrganisationId, QuestionId = instrument.OpenQuestions[0].Id, Text = text });
+            }
+
+            responses.Add(response);
+        }
+
+        db.Responses.AddRange(responses);
+        if (close)
+        {
+            db.Rounds.Attach(round);
+            round.ClosedAtUtc = DateTime.UtcNow;
+        }
+
+        await db.SaveChangesAsync();
+        return responses;
+    }
+
     public async Task AddMemberAsync(Guid organisationId, Guid userId, OrganisationRole role)
     {
         using var scope = Services.CreateScope();

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Leerrijk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Leerrijk.BrowserTests.PageObjects;
+
+/// <summary>/o/{orgId}/rounds/{roundId}/report: a round's report with charts, tables and downloads.</summary>
+public sealed partial class ReportPage : PageObject
+{
+    private ReportPage(BrowserSession session, IResponse response)
+        : base(session, response, ReportPath())
+    {
+    }
+
+    public static Task<ReportPage> OpenAsync(BrowserSession session, Guid organisationId, Guid roundId, string step = "report") =>
+        OpenAsync(session, $"/o/{organisationId}/rounds/{roundId}/report", r => new ReportPage(session, r), step);
+
+    /// <summary>The charts as the accessibility tree sees them: images named by their title.</summary>
+    public ILocator Charts => Page.Locator("main figure.chart svg[role=img]");
+
+    public async Task<IReadOnlyList<string>> SectionHeadingsAsync() =>
+        await Page.Locator("main h2").AllInnerTextsAsync();
+
+    /// <summary>Follows a download link and returns the file's bytes and suggested name.</summary>
+    public async Task<(byte[] Bytes, string Name)> DownloadAsync(string linkText)
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => MainLink(linkText).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        return (memory.ToArray(), download.SuggestedFilename);
+    }
+
+    /// <summary>The report printed to PDF by the browser with the print stylesheet, as someone pressing Ctrl+P gets it.</summary>
+    public Task<byte[]> PrintToPdfAsync() => Page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+
+    [GeneratedRegex("^/o/[0-9a-f-]+/rounds/[0-9a-f-]+/report$")]
+    private static partial Regex ReportPath();
+}
