@@ -214,7 +214,12 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
         // The same item twice breaks the answers' primary key after the response row itself was written.
         var broken = new Leerrijk.Web.Features.Responses.SurveyResponse
         {
-            Id = id, OrganisationId = round.OrganisationId, RoundId = round.Id, SubmittedOn = Today, Role = "Employee", ContentHash = "x",
+            Id = id,
+            OrganisationId = round.OrganisationId,
+            RoundId = round.Id,
+            SubmittedOn = Today,
+            Role = "Employee",
+            ContentHash = "x",
             Answers = [Answer(), Answer()],
         };
 
