@@ -13,6 +13,7 @@ using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Infrastructure.Mail;
+using Leerrijk.Web.Infrastructure.Pdf;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,6 +36,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<LeerrijkDbContext>();
 builder.Services.AddLeerrijkAccounts(builder.Environment);
 builder.Services.AddLeerrijkMail(builder.Configuration, contentRoot);
+builder.Services.AddLeerrijkPdf(builder.Configuration);
 builder.Services.AddSingleton(ReferenceData.Load(Path.Combine(AppContext.BaseDirectory, "content", "reference")));
 builder.Services.AddSingleton(InstrumentCatalog.Load(builder.Configuration));
 builder.Services.AddScoped<DemoSeeder>();
