@@ -30,11 +30,16 @@ public sealed class ReportTests(BrowserFixture browser)
         Assert.EndsWith(".xlsx", name, StringComparison.Ordinal);
         Assert.Equal((byte)'P', xlsx[0]);
 
+        var (downloaded, pdfName) = await report.DownloadAsync("Download als pdf");
+        Assert.EndsWith(".pdf", pdfName, StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(downloaded, 0, 5), StringComparison.Ordinal);
+
         var pdf = await report.PrintToPdfAsync();
         if (Artifacts.Folder is { } folder)
         {
             Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(Path.Combine(folder, "report-print.pdf"), pdf);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "report-download.pdf"), downloaded);
             await session.Page.EmulateMediaAsync(new() { Media = Media.Print });
             await Artifacts.ScreenshotAsync(session.Page, "report-print");
         }

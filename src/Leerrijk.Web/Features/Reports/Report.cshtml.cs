@@ -2,6 +2,7 @@ using System.Globalization;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,15 @@ namespace Leerrijk.Web.Features.Reports;
 /// A round's report for the organisation's members: scores, groups, perception gaps, phase, trend and open answers,
 /// with XLSX, CSV and PDF versions of the same figures. Everything comes from one <see cref="RoundReport"/>.
 /// </summary>
-public sealed class ReportModel(ReportQueries queries, ReportExports exports, InstrumentCatalog catalog, IStringLocalizer<SharedResource> l)
+public sealed partial class ReportModel(
+    ReportQueries queries,
+    ReportExports exports,
+    InstrumentCatalog catalog,
+    PdfPrinter pdf,
+    ViewRenderer views,
+    IWebHostEnvironment environment,
+    IStringLocalizer<SharedResource> l,
+    ILogger<ReportModel> logger)
     : OrganisationPageModel
 {
     public ReportDocument Document { get; private set; } = null!;
@@ -43,6 +52,53 @@ public sealed class ReportModel(ReportQueries queries, ReportExports exports, In
 
         return Refused() ?? File(await exports.RawCsvAsync(Document, cancellationToken), "text/csv; charset=utf-8", FileName("csv"));
     }
+
+    /// <summary>Whether this server can make the PDF itself (Chromium installed); otherwise the page points to the browser's print.</summary>
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>The same document as the page, printed by headless Chromium with the print stylesheet (ADR 0007).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        var css = await ReadCssAsync(cancellationToken);
+        var html = await views.RenderPartialAsync(PageContext, "/Features/Reports/_ReportPrint.cshtml", new ReportPrint(Document, css));
+        try
+        {
+            return File(await pdf.PrintAsync(html, cancellationToken), "application/pdf", FileName("pdf"));
+        }
+        catch (PdfUnavailableException)
+        {
+            ExportRefused = l["Report.PdfUnavailable"];
+        }
+        catch (PdfPrintException ex)
+        {
+            LogPdfFailed(ex);
+            ExportRefused = l["Report.PdfFailed"];
+        }
+
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Page();
+    }
+
+    private async Task<string> ReadCssAsync(CancellationToken cancellationToken)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
+        await using var stream = file.CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printing a report to PDF failed")]
+    private partial void LogPdfFailed(Exception ex);
 
     /// <summary>Exports exist only for rounds whose figures may be shown; otherwise the page says why (409).</summary>
     private IActionResult? Refused()

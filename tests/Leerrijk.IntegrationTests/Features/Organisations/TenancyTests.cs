@@ -36,6 +36,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Xlsx", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Csv", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Pdf", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
     ];
