@@ -68,6 +68,48 @@ public sealed class RoundData
             }
         }
 
+        AddAll(aggregates, cells, models, tail, tailAnswers);
+        return new RoundData(aggregates, cells, models);
+    }
+
+    private static async Task<(List<RoundStatistic> Rows, List<GroupedResponse> Tail, List<StoredAnswer> TailAnswers)> ReadSnapshotAsync(
+        LeerrijkDbContext db, Guid roundId, CancellationToken cancellationToken)
+    {
+        // PostgreSQL: REPEATABLE READ is a snapshot. SQLite: any read transaction in WAL mode is one.
+        var isolation = db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable;
+        await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
+        var rows = await db.RoundStatistics.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(cancellationToken);
+        var tail = await db.Responses.AsNoTracking()
+            .Where(r => r.RoundId == roundId && !r.Folded)
+            .Select(r => new GroupedResponse(r.Id, r.RoundId, r.OrganisationId, r.Role, r.Department, r.YearsEmployed))
+            .ToListAsync(cancellationToken);
+        var tailIds = tail.Select(r => r.Id).ToList();
+        var tailAnswers = tailIds.Count == 0
+            ? []
+            : await db.Set<ResponseAnswer>().AsNoTracking()
+                .Where(a => tailIds.Contains(a.ResponseId))
+                .Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value))
+                .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (rows, tail, tailAnswers);
+    }
+
+    /// <summary>A round's statistics straight from responses, with nothing folded; for tests and tools.</summary>
+    public static RoundData FromResponses(IReadOnlyDictionary<string, ScoringModel> models, IReadOnlyList<GroupedResponse> responses, IReadOnlyList<StoredAnswer> answers)
+    {
+        var aggregates = new Dictionary<(string, string, string), Aggregate>();
+        var cells = new Dictionary<string, CellCounts>(StringComparer.Ordinal);
+        AddAll(aggregates, cells, models, responses, answers);
+        return new RoundData(aggregates, cells, models);
+    }
+
+    private static void AddAll(
+        Dictionary<(string, string, string), Aggregate> aggregates,
+        Dictionary<string, CellCounts> cells,
+        IReadOnlyDictionary<string, ScoringModel> models,
+        IReadOnlyList<GroupedResponse> tail,
+        IReadOnlyList<StoredAnswer> tailAnswers)
+    {
         var answersByResponse = tailAnswers.ToLookup(a => a.ResponseId);
         foreach (var response in tail)
         {
@@ -92,30 +134,6 @@ public sealed class RoundData
                 counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
             }
         }
-
-        return new RoundData(aggregates, cells, models);
-    }
-
-    private static async Task<(List<RoundStatistic> Rows, List<GroupedResponse> Tail, List<StoredAnswer> TailAnswers)> ReadSnapshotAsync(
-        LeerrijkDbContext db, Guid roundId, CancellationToken cancellationToken)
-    {
-        // PostgreSQL: REPEATABLE READ is a snapshot. SQLite: any read transaction in WAL mode is one.
-        var isolation = db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable;
-        await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
-        var rows = await db.RoundStatistics.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(cancellationToken);
-        var tail = await db.Responses.AsNoTracking()
-            .Where(r => r.RoundId == roundId && !r.Folded)
-            .Select(r => new GroupedResponse(r.Id, r.RoundId, r.OrganisationId, r.Role, r.Department, r.YearsEmployed))
-            .ToListAsync(cancellationToken);
-        var tailIds = tail.Select(r => r.Id).ToList();
-        var tailAnswers = tailIds.Count == 0
-            ? []
-            : await db.Set<ResponseAnswer>().AsNoTracking()
-                .Where(a => tailIds.Contains(a.ResponseId))
-                .Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value))
-                .ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (rows, tail, tailAnswers);
     }
 
     internal static Aggregate Read(ScoringModel model, string json) =>

@@ -199,7 +199,7 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
 }
 
 /// <summary>A response's background, as the statistics group it.</summary>
-internal sealed record GroupedResponse(Guid Id, Guid RoundId, Guid OrganisationId, string Role, string? Department, string? YearsEmployed);
+public sealed record GroupedResponse(Guid Id, Guid RoundId, Guid OrganisationId, string Role, string? Department, string? YearsEmployed);
 
 /// <summary>One stored answer, as read for folding or for the tail.</summary>
-internal sealed record StoredAnswer(Guid ResponseId, string InstrumentId, string ItemId, int? Value);
+public sealed record StoredAnswer(Guid ResponseId, string InstrumentId, string ItemId, int? Value);
