@@ -20,7 +20,7 @@ public static class ReportsApi
             .WithDescription(
                 "Scores per dimension (0-100) with 95% intervals, distributions, items, groups, perception gaps, phase, trend and open " +
                 "answers. A figure the anonymity rule hides is null and nothing else about it is returned. While the round is open, " +
-                "and when fewer than the threshold answered, only the status and the count are returned. Use ?taal=en for English texts.")
+                "and when fewer than the threshold answered, only the status and the count are returned. Use ?lang=en for English texts.")
             .Produces<RoundReport>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -28,7 +28,7 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> GetAsync(
-        Guid id, string? taal, HttpContext context, LeerrijkDbContext db, TenantContext tenant, ReportQueries queries,
+        Guid id, HttpContext context, LeerrijkDbContext db, TenantContext tenant, ReportQueries queries,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
@@ -46,19 +46,9 @@ public static class ReportsApi
         }
 
         tenant.Enter(organisation);
-        var language = taal is "nl" or "en" ? taal : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            var report = await queries.BuildAsync(organisation, id, language, cancellationToken);
-            return report is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.RoundNotFoundTitle"], detail: l["Api.RoundNotFoundDetail"])
-                : Results.Ok(report);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var report = await queries.BuildAsync(organisation, id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return report is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.RoundNotFoundTitle"], detail: l["Api.RoundNotFoundDetail"])
+            : Results.Ok(report);
     }
 }

@@ -87,10 +87,12 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Xlsx")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Csv")).StatusCode);
 
-        var json = await client.GetStringAsync($"/api/v1/rounds/{closed.Id}/report?taal=en");
+        var json = await client.GetStringAsync($"/api/v1/rounds/{closed.Id}/report?lang=en");
         using var document = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal("Full", document.RootElement.GetProperty("status").GetString());
         Assert.True(document.RootElement.GetProperty("dimensions").GetArrayLength() >= 6);
+        Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
+        Assert.Contains("What people wrote themselves", await (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?lang=en")).TextAsync(), StringComparison.Ordinal);
         Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
     }
 }
