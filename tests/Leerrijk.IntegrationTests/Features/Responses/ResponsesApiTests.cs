@@ -285,5 +285,12 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
         {
             Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"status {status} is documented");
         }
+
+        var report = document.GetProperty("paths").GetProperty("/api/v1/rounds/{id}/report").GetProperty("get");
+        Assert.Equal("GetRoundReport", report.GetProperty("operationId").GetString());
+        foreach (var status in new[] { "200", "401", "404" })
+        {
+            Assert.True(report.GetProperty("responses").TryGetProperty(status, out _), $"report status {status} is documented");
+        }
     }
 }
