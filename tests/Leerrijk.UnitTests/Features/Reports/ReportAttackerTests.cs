@@ -23,7 +23,7 @@ public sealed class ReportAttackerTests
         var random = new Random(5_2026);
         var checkedFigures = 0;
         var shownGroupFigures = 0;
-        for (var organisation = 0; organisation < 1000; organisation++)
+        for (var organisation = 0; organisation < 2000; organisation++)
         {
             var (round, people) = Generate(random);
             var report = Build(round, people);
@@ -32,8 +32,8 @@ public sealed class ReportAttackerTests
         }
 
         // The generator must produce reports that show something, or the test proves nothing.
-        Assert.True(checkedFigures > 5000, $"{checkedFigures} figures checked");
-        Assert.True(shownGroupFigures > 2000, $"{shownGroupFigures} group figures shown");
+        Assert.True(checkedFigures > 10000, $"{checkedFigures} figures checked");
+        Assert.True(shownGroupFigures > 4000, $"{shownGroupFigures} group figures shown");
     }
 
     private sealed record Person(Guid Id, string Role, string? Department, string? Years, Dictionary<string, int?> Answers)
