@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Answering;
+using Leerrijk.Web.Features.Menukaart;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.PersonalInvitations;
 using Leerrijk.Web.Features.Reports;
@@ -42,6 +43,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<PersonalInvitation> PersonalInvitations => Set<PersonalInvitation>();
 
     public DbSet<RoundStatistic> RoundStatistics => Set<RoundStatistic>();
+
+    public DbSet<MenukaartEntry> MenukaartEntries => Set<MenukaartEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

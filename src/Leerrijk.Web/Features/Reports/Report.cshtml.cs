@@ -4,6 +4,7 @@ using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Reports;
@@ -15,6 +16,8 @@ namespace Leerrijk.Web.Features.Reports;
 public sealed partial class ReportModel(
     ReportQueries queries,
     ReportExports exports,
+    Menukaart.Menukaart menukaart,
+    Data.LeerrijkDbContext db,
     InstrumentCatalog catalog,
     PdfPrinter pdf,
     ViewRenderer views,
@@ -128,7 +131,11 @@ public sealed partial class ReportModel(
             return false;
         }
 
-        Document = new ReportDocument(report, ScaleLabels(catalog.Find(report.InstrumentId)!));
+        var size = await db.Organisations.Where(o => o.Id == Member.OrganisationId).Select(o => o.SizeClass).SingleAsync(cancellationToken);
+        Document = new ReportDocument(report, ScaleLabels(catalog.Find(report.InstrumentId)!))
+        {
+            Recommendations = Menukaart.Recommender.Rank(report, await menukaart.InterventionsAsync(cancellationToken), Menukaart.CompanySizes.Of(size)),
+        };
         return true;
     }
 

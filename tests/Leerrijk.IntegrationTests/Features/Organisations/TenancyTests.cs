@@ -49,7 +49,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     [
         typeof(Leerrijk.Web.Features.Account.ApplicationUser), typeof(IdentityRole<Guid>), typeof(IdentityUserRole<Guid>),
         typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>),
-        typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation),
+        typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation), typeof(Leerrijk.Web.Features.Menukaart.MenukaartEntry),
     ];
 
     [Fact]

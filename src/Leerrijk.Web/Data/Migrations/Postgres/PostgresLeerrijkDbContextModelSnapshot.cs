@@ -150,6 +150,44 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("ResponseDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Menukaart.MenukaartEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EditedInApp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("MenukaartEntries", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

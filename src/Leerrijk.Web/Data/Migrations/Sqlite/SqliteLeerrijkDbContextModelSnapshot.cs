@@ -144,6 +144,44 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("ResponseDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Menukaart.MenukaartEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EditedInApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("MenukaartEntries", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Organisations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

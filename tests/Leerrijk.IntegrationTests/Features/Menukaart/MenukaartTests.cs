@@ -1,0 +1,77 @@
+using System.Net;
+using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Menukaart;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Leerrijk.IntegrationTests.Features.Menukaart;
+
+/// <summary>The menukaart pages, and content files that seed the database without overwriting editors' changes.</summary>
+public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAppFactory>
+{
+    [Fact]
+    public async Task Browsing_filtering_and_searching_the_menukaart_and_the_stories()
+    {
+        var client = app.CreateClient();
+        var files = app.Services.GetRequiredService<MenukaartFiles>();
+        var first = files.Interventions[0];
+
+        var all = await client.GetHtmlAsync("/menukaart");
+        var search = await client.GetHtmlAsync("/menukaart?q=" + Uri.EscapeDataString(first.Title.Nl));
+        var cheap = await client.GetHtmlAsync("/menukaart?uren=2");
+        var detail = await client.GetHtmlAsync("/menukaart/" + first.Slug);
+        var stories = await client.GetHtmlAsync("/verhalen");
+        var story = await client.GetHtmlAsync("/verhalen/" + files.Stories[0].Slug);
+
+        Assert.Contains($"{files.Interventions.Count} van de {files.Interventions.Count} stappen", all, StringComparison.Ordinal);
+        Assert.Contains(first.Title.Nl, search, StringComparison.Ordinal);
+        Assert.Contains($"{files.Interventions.Count(i => i.Hours <= 2)} van de {files.Interventions.Count} stappen", cheap, StringComparison.Ordinal);
+        Assert.Contains(first.Steps[0].Nl, detail, StringComparison.Ordinal);
+        Assert.Contains(files.Stories[0].Title.Nl, stories, StringComparison.Ordinal);
+        Assert.Contains(files.Stories[0].What.Nl, story, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_slug_is_404_with_a_search_box()
+    {
+        var client = app.CreateClient();
+
+        var step = await client.GetAsync("/menukaart/bestaat-niet");
+        var story = await client.GetAsync("/verhalen/bestaat-niet");
+
+        Assert.Equal(HttpStatusCode.NotFound, step.StatusCode);
+        Assert.Contains("type=\"search\"", await step.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, story.StatusCode);
+        Assert.Contains("type=\"search\"", await story.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_files_are_imported_changed_files_update_untouched_rows_and_editors_changes_are_kept()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        Intervention Step(string slug, string promise) => new(
+            slug, new LocalizedText("Titel", "Title"), new LocalizedText(promise, promise), new LocalizedText("w", "w"),
+            [new("a", "a"), new("b", "b"), new("c", "c")], 1, 0, [CompanySizes.Small], [], new Dictionary<string, IReadOnlyList<string>>());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        MenukaartImporter Importer(params Intervention[] interventions) =>
+            new(app.Services.GetRequiredService<IServiceScopeFactory>(), new MenukaartFiles(interventions, []), TimeProvider.System, NullLogger<MenukaartImporter>.Instance);
+
+        Assert.Equal((2, 0), await Importer(Step("kept-" + suffix, "v1"), Step("updated-" + suffix, "v1")).ImportAsync(db, default));
+        var edited = await db.MenukaartEntries.SingleAsync(e => e.Slug == "kept-" + suffix);
+        edited.Json = MenukaartEntry.Serialize(Step("kept-" + suffix, "door de redactie"));
+        edited.EditedInApp = true;
+        await db.SaveChangesAsync();
+
+        var result = await Importer(Step("kept-" + suffix, "v2"), Step("updated-" + suffix, "v2"), Step("new-" + suffix, "v1")).ImportAsync(db, default);
+
+        Assert.Equal((1, 1), result);
+        var menukaart = new Leerrijk.Web.Features.Menukaart.Menukaart(db);
+        var rows = (await menukaart.InterventionsAsync(default)).Where(i => i.Slug.EndsWith(suffix, StringComparison.Ordinal)).ToDictionary(i => i.Slug);
+        Assert.Equal("door de redactie", rows["kept-" + suffix].Promise.Nl);
+        Assert.Equal("v2", rows["updated-" + suffix].Promise.Nl);
+        Assert.Equal("v1", rows["new-" + suffix].Promise.Nl);
+    }
+}
