@@ -15,6 +15,9 @@ public enum RecommendationReason
     Lower,
 }
 
+/// <summary>A dimension with a score that may be shown.</summary>
+public sealed record ScoredDimension(string Id, string Name, double Score);
+
 public sealed record Recommendation(Intervention Intervention, RecommendationReason Reason, string DimensionId, string DimensionName, double Score, bool FitsSize);
 
 /// <summary>
@@ -28,9 +31,34 @@ public static class Recommender
     public const int Fewest = 3;
     public const int Most = 5;
 
-    public static IReadOnlyList<Recommendation> Rank(RoundReport report, IReadOnlyList<Intervention> interventions, string? companySize, int most = Most)
+    public static IReadOnlyList<Recommendation> Rank(RoundReport report, IReadOnlyList<Intervention> interventions, string? companySize, int most = Most) =>
+        Rank(
+            report.InstrumentId,
+            report.Dimensions.Where(d => !d.IsModule && d.Score is not null).Select(d => new ScoredDimension(d.Id, d.Name, d.Score!.Value)).ToList(),
+            report.NeedsAttention,
+            report.Gaps.Where(g => g.Flagged).OrderByDescending(g => Math.Abs(g.Difference)).Select(g => g.DimensionId).ToList(),
+            interventions,
+            companySize,
+            most);
+
+    /// <summary>The ranking for any set of scored dimensions (a round's report, or the owner's quick scan).</summary>
+    /// <param name="instrumentId">The instrument the dimensions belong to.</param>
+    /// <param name="dimensions">The dimensions that may be shown, with their 0–100 scores.</param>
+    /// <param name="attention">Dimension ids that need attention most.</param>
+    /// <param name="gaps">Dimension ids with a flagged perception gap, largest first.</param>
+    /// <param name="interventions">The menukaart.</param>
+    /// <param name="companySize">micro, small or medium; null when unknown.</param>
+    /// <param name="most">At most this many.</param>
+    public static IReadOnlyList<Recommendation> Rank(
+        string instrumentId,
+        IReadOnlyList<ScoredDimension> dimensions,
+        IReadOnlyList<string> attention,
+        IReadOnlyList<string> gaps,
+        IReadOnlyList<Intervention> interventions,
+        string? companySize,
+        int most = Most)
     {
-        var shown = report.Dimensions.Where(d => !d.IsModule && d.Score is not null).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var shown = dimensions.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var targets = new List<(string Id, RecommendationReason Reason)>();
         void Add(string id, RecommendationReason reason)
         {
@@ -40,14 +68,14 @@ public static class Recommender
             }
         }
 
-        foreach (var id in report.NeedsAttention.OrderBy(id => shown.TryGetValue(id, out var d) ? d.Score : double.MaxValue))
+        foreach (var id in attention.OrderBy(id => shown.TryGetValue(id, out var d) ? d.Score : double.MaxValue))
         {
             Add(id, RecommendationReason.Attention);
         }
 
-        foreach (var gap in report.Gaps.Where(g => g.Flagged).OrderByDescending(g => Math.Abs(g.Difference)))
+        foreach (var id in gaps)
         {
-            Add(gap.DimensionId, RecommendationReason.Gap);
+            Add(id, RecommendationReason.Gap);
         }
 
         foreach (var dimension in shown.Values.OrderBy(d => d.Score).ThenBy(d => d.Id, StringComparer.Ordinal))
@@ -57,7 +85,7 @@ public static class Recommender
 
         bool Fits(Intervention i) => companySize is null || i.Sizes.Contains(companySize);
         IEnumerable<Intervention> CandidatesFor(string dimensionId) => interventions
-            .Where(i => i.Strengthens(report.InstrumentId, dimensionId))
+            .Where(i => i.Strengthens(instrumentId, dimensionId))
             .OrderByDescending(Fits)
             .ThenBy(i => i.EffortPoints)
             .ThenBy(i => i.Slug, StringComparer.Ordinal);
@@ -84,7 +112,7 @@ public static class Recommender
                 if (next is not null)
                 {
                     var dimension = shown[id];
-                    chosen.Add(new Recommendation(next, reason, id, dimension.Name, dimension.Score!.Value, Fits(next)));
+                    chosen.Add(new Recommendation(next, reason, id, dimension.Name, dimension.Score, Fits(next)));
                 }
             }
         }
