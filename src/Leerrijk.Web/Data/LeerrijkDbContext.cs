@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.ActionPlan;
 using Leerrijk.Web.Features.Answering;
 using Leerrijk.Web.Features.Menukaart;
 using Leerrijk.Web.Features.Organisations;
@@ -45,6 +46,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     public DbSet<RoundStatistic> RoundStatistics => Set<RoundStatistic>();
 
     public DbSet<MenukaartEntry> MenukaartEntries => Set<MenukaartEntry>();
+
+    public DbSet<ActionStep> ActionSteps => Set<ActionStep>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -11,6 +11,9 @@ public sealed class DashboardModel(LeerrijkDbContext db) : OrganisationPageModel
 
     public int MemberCount { get; private set; }
 
+    /// <summary>The action plan's open steps, soonest first, for the dashboard's summary.</summary>
+    public IReadOnlyList<ActionPlan.ActionStep> OpenSteps { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == Member.OrganisationId, cancellationToken);
@@ -21,6 +24,11 @@ public sealed class DashboardModel(LeerrijkDbContext db) : OrganisationPageModel
 
         Organisation = organisation;
         MemberCount = await db.Memberships.CountAsync(m => m.OrganisationId == Member.OrganisationId, cancellationToken);
+        OpenSteps = await db.Set<ActionPlan.ActionStep>()
+            .Where(s => s.Status == ActionPlan.ActionStatus.Planned || s.Status == ActionPlan.ActionStatus.Started)
+            .OrderBy(s => s.StartOn).ThenBy(s => s.CreatedAtUtc)
+            .Take(5)
+            .ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class ReportModel(
 
     public RoundReport Report => Document.Report;
 
+    /// <summary>HR and owners may put a first step in the action plan.</summary>
+    public bool CanPlan => Member.Role >= OrganisationRole.Hr;
+
     /// <summary>Why an export was refused, shown above the report.</summary>
     public string? ExportRefused { get; private set; }
 

@@ -29,6 +29,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/members", "POST", "Revoke", ids => new() { ["invitationId"] = ids.Invitation.ToString() }),
         new("o/{orgId:guid}/members", "POST", "Role", ids => new() { ["membershipId"] = ids.Membership.ToString(), ["role"] = "Viewer" }),
         new("o/{orgId:guid}/members", "POST", "Remove", ids => new() { ["membershipId"] = ids.Membership.ToString() }),
+        new("o/{orgId:guid}/plan", "GET", null),
+        new("o/{orgId:guid}/plan", "POST", "Add", ids => new() { ["slug"] = "meelopen", ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/plan", "POST", "Create", ids => new() { ["Input.Title"] = "Indringer" }),
+        new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped" }),
         new("o/{orgId:guid}/rounds", "GET", null),
         new("o/{orgId:guid}/rounds/new", "GET", null),
         new("o/{orgId:guid}/rounds/new", "POST", null),
@@ -234,10 +238,12 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             CodeHash = Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.HashCode(Leerrijk.Web.Features.PersonalInvitations.PersonalInvitation.NewCode()),
             InvitedOn = round.OpensOn,
         });
+        var step = new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = organisation.Id, Title = "Meelopen" };
+        db.ActionSteps.Add(step);
         db.RoundStatistics.Add(new Leerrijk.Web.Features.Reports.RoundStatistic { OrganisationId = organisation.Id, RoundId = round.Id, InstrumentId = round.InstrumentId });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -253,6 +259,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal(1, await db.Rounds.CountAsync(r => r.OrganisationId == a.Id));
         Assert.Null((await db.Rounds.SingleAsync(r => r.Id == a.Ids.Round)).ClosedAtUtc);
         Assert.Equal(1, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id));
+        Assert.Equal([Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned], await db.ActionSteps.Where(s => s.OrganisationId == a.Id).Select(s => s.Status).ToListAsync());
         Assert.Equal(0, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id && i.MailDue != Leerrijk.Web.Features.PersonalInvitations.InvitationMail.None));
     }
 
@@ -317,7 +324,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         }
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step);
 
     private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
 

@@ -1,0 +1,63 @@
+using Leerrijk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leerrijk.Web.Features.ActionPlan;
+
+/// <summary>One step in an organisation's action plan: usually a first step from the menukaart, chosen from a report.</summary>
+public sealed class ActionStep : IOrganisationScoped, IHasCreatedAt
+{
+    public const int TitleMaxLength = 200;
+    public const int OwnerMaxLength = 100;
+    public const int NoteMaxLength = 2000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>The round whose report it came from, if any.</summary>
+    public Guid? RoundId { get; set; }
+
+    /// <summary>The menukaart step it follows, if any.</summary>
+    public string? InterventionSlug { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>Who takes it on, in the organisation's own words ("Petra, werkplaats").</summary>
+    public string? Owner { get; set; }
+
+    public DateOnly? StartOn { get; set; }
+
+    public ActionStatus Status { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>When the follow-up round should show whether it helped.</summary>
+    public DateOnly? FollowUpOn { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public enum ActionStatus
+{
+    Planned,
+    Started,
+    Done,
+    Dropped,
+}
+
+public sealed class ActionStepConfiguration : IEntityTypeConfiguration<ActionStep>
+{
+    public void Configure(EntityTypeBuilder<ActionStep> builder)
+    {
+        builder.ToTable("ActionSteps");
+        builder.Property(s => s.Title).HasMaxLength(ActionStep.TitleMaxLength);
+        builder.Property(s => s.Owner).HasMaxLength(ActionStep.OwnerMaxLength);
+        builder.Property(s => s.Note).HasMaxLength(ActionStep.NoteMaxLength);
+        builder.Property(s => s.InterventionSlug).HasMaxLength(100);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => s.OrganisationId);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Rounds.Round>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
