@@ -61,6 +61,11 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         // A round id from the form must be one of this organisation's rounds; the tenancy filter hides the others.
         var round = roundId is { } id ? await db.Rounds.Where(r => r.Id == id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken) : null;
+        if (roundId is not null && round is null)
+        {
+            return NotFound();
+        }
+
         if (await db.Set<ActionStep>().AnyAsync(s => s.InterventionSlug == slug && s.Status != ActionStatus.Dropped, cancellationToken))
         {
             TempData["Status"] = l["Plan.AlreadyIn"].Value;

@@ -34,8 +34,12 @@ public sealed class PlanTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAp
 
         var update = await client.PostFormAsync($"/o/{organisation.Id}/plan?handler=Update", new()
         {
-            ["stepId"] = step.Id.ToString(), ["Input.Owner"] = "Petra (werkplaats)", ["Input.StartOn"] = "2026-12-01",
-            ["Input.Status"] = "Started", ["Input.Note"] = "Eerste keer ging goed.", ["Input.FollowUpOn"] = "2027-06-01",
+            ["stepId"] = step.Id.ToString(),
+            ["Input.Owner"] = "Petra (werkplaats)",
+            ["Input.StartOn"] = "2026-12-01",
+            ["Input.Status"] = "Started",
+            ["Input.Note"] = "Eerste keer ging goed.",
+            ["Input.FollowUpOn"] = "2027-06-01",
         }, $"/o/{organisation.Id}/plan");
 
         Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);

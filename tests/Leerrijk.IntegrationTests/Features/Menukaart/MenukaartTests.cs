@@ -17,6 +17,8 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var client = app.CreateClient();
         var files = app.Services.GetRequiredService<MenukaartFiles>();
         var first = files.Interventions[0];
+        using var scope = app.Services.CreateScope();
+        var served = await scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Features.Menukaart.Menukaart>().InterventionsAsync(default);
 
         var all = await client.GetHtmlAsync("/menukaart");
         var search = await client.GetHtmlAsync("/menukaart?q=" + Uri.EscapeDataString(first.Title.Nl));
@@ -25,9 +27,10 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var stories = await client.GetHtmlAsync("/verhalen");
         var story = await client.GetHtmlAsync("/verhalen/" + files.Stories[0].Slug);
 
-        Assert.Contains($"{files.Interventions.Count} van de {files.Interventions.Count} stappen", all, StringComparison.Ordinal);
+        Assert.True(served.Count >= files.Interventions.Count);
+        Assert.Contains($"{served.Count} van de {served.Count} stappen", all, StringComparison.Ordinal);
         Assert.Contains(first.Title.Nl, search, StringComparison.Ordinal);
-        Assert.Contains($"{files.Interventions.Count(i => i.Hours <= 2)} van de {files.Interventions.Count} stappen", cheap, StringComparison.Ordinal);
+        Assert.Contains($"{served.Count(i => i.Hours <= 2)} van de {served.Count} stappen", cheap, StringComparison.Ordinal);
         Assert.Contains(first.Steps[0].Nl, detail, StringComparison.Ordinal);
         Assert.Contains(files.Stories[0].Title.Nl, stories, StringComparison.Ordinal);
         Assert.Contains(files.Stories[0].What.Nl, story, StringComparison.Ordinal);
