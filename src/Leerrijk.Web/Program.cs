@@ -44,6 +44,7 @@ builder.Services.AddSingleton(instruments);
 var menukaart = MenukaartContent.LoadFolder(builder.Configuration["Menukaart:Folder"] is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "content"), instruments.All);
 builder.Services.AddSingleton(new MenukaartFiles(menukaart.Interventions, menukaart.Stories));
 builder.Services.AddScoped<Menukaart>();
+builder.Services.AddScoped<MenukaartEditing>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<ResponseSubmission>();
 builder.Services.AddScoped<Survey>();
@@ -73,13 +74,17 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Organisations/AcceptInvitation");
         options.Conventions.AuthorizeFolder("/Admin", "Admin");
         options.Conventions.AuthorizePage("/Account/ChangePassword");
+        options.Conventions.AuthorizePage("/Menukaart/EditIntervention", "Editor");
+        options.Conventions.AuthorizePage("/Menukaart/EditStory", "Editor");
     })
     .AddMvcOptions(options => options.Filters.Add<OrganisationTenancyFilter>())
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddViewLocalization();
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
     .Configure<IStringLocalizerFactory>((mvc, factory) => LocalizationSetup.LocalizeModelBindingMessages(mvc.ModelBindingMessageProvider, factory));
-builder.Services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(PlatformRoles.Admin));
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("Admin", p => p.RequireRole(PlatformRoles.Admin))
+    .AddPolicy("Editor", p => p.RequireRole(PlatformRoles.Editor, PlatformRoles.Admin));
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "Leerrijk.Antiforgery";

@@ -77,4 +77,77 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.Equal("v2", rows["updated-" + suffix].Promise.Nl);
         Assert.Equal("v1", rows["new-" + suffix].Promise.Nl);
     }
+
+    [Fact]
+    public async Task An_editor_changes_a_step_in_markdown_and_scripts_and_javascript_links_never_reach_readers()
+    {
+        var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[1].Slug;
+        var editor = await EditorAsync();
+        var url = $"/menukaart/{slug}/bewerken";
+        var form = await FormAsync(editor, url);
+        form["Input.WhyNl"] = "Dit werkt **echt**. <script>alert('x')</script> [klik](javascript:alert(1)) <img src=x onerror=alert(2)>";
+
+        var save = await editor.PostFormAsync(url, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var page = await (await app.CreateClient().GetAsync($"/menukaart/{slug}")).Content.ReadAsStringAsync();
+        Assert.Contains("<strong>echt</strong>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
+        using var scope = app.Services.CreateScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().MenukaartEntries.SingleAsync(e => e.Slug == slug && e.Kind == MenukaartEntry.InterventionKind)).EditedInApp);
+    }
+
+    [Fact]
+    public async Task Invalid_edits_are_refused_with_a_message_and_only_editors_may_edit()
+    {
+        var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[2].Slug;
+        var editor = await EditorAsync();
+        var url = $"/menukaart/{slug}/bewerken";
+        var form = await FormAsync(editor, url);
+        form["Input.StepsNl"] = "Maar een stap";
+        form["Input.TitleEn"] = "";
+
+        var refused = await editor.PostFormAsync(url, form);
+        var stranger = await (await app.LoggedInClientAsync((await app.CreateUserAsync()).Email!)).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.TextAsync();
+        Assert.Contains("Geef 3 tot 5 stappen", html, StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        Assert.False((await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().MenukaartEntries.SingleAsync(e => e.Slug == slug && e.Kind == MenukaartEntry.InterventionKind)).EditedInApp);
+        Assert.Equal(HttpStatusCode.Redirect, stranger.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", stranger.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> EditorAsync()
+    {
+        var user = await app.CreateUserAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Leerrijk.Web.Features.Account.ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
+        }
+
+        return await app.LoggedInClientAsync(user.Email!);
+    }
+
+    /// <summary>The edit form's current values, as a browser would send them back.</summary>
+    private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url)
+    {
+        var html = await client.GetHtmlAsync(url);
+        var fields = new Dictionary<string, string>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<input[^>]*name=\"(Input\\.[A-Za-z]+)\"[^>]*value=\"([^\"]*)\""))
+        {
+            fields[m.Groups[1].Value] = m.Groups[2].Value;
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<textarea[^>]*name=\"(Input\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
+        {
+            fields[m.Groups[1].Value] = m.Groups[2].Value.TrimStart('\n');
+        }
+
+        return fields;
+    }
 }
