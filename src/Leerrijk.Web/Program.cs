@@ -45,6 +45,7 @@ var menukaart = MenukaartContent.LoadFolder(builder.Configuration["Menukaart:Fol
 builder.Services.AddSingleton(new MenukaartFiles(menukaart.Interventions, menukaart.Stories));
 builder.Services.AddScoped<Menukaart>();
 builder.Services.AddScoped<MenukaartEditing>();
+builder.Services.AddSingleton<Leerrijk.Web.Features.QuickScan.QuickScanCarry>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<ResponseSubmission>();
 builder.Services.AddScoped<Survey>();

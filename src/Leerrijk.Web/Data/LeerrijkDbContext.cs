@@ -49,6 +49,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<ActionStep> ActionSteps => Set<ActionStep>();
 
+    public DbSet<Features.QuickScan.QuickScanResult> QuickScanResults => Set<Features.QuickScan.QuickScanResult>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

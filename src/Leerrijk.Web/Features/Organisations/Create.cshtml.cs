@@ -8,14 +8,17 @@ using Microsoft.Extensions.Localization;
 namespace Leerrijk.Web.Features.Organisations;
 
 /// <summary>Registers a company; the person who creates it becomes its owner.</summary>
-public sealed class CreateModel(LeerrijkDbContext db, ReferenceData reference, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(
+    LeerrijkDbContext db, ReferenceData reference, QuickScan.QuickScanCarry quickScan, Instruments.InstrumentCatalog catalog, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     [BindProperty]
     public OrganisationProfileInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Whether a quick scan waits on this device to be kept with the new organisation.</summary>
+    public bool CarriesQuickScan { get; private set; }
+
+    public void OnGet() => CarriesQuickScan = quickScan.Read(HttpContext) is not null;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +37,24 @@ public sealed class CreateModel(LeerrijkDbContext db, ReferenceData reference, I
             UserId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!),
             Role = OrganisationRole.Owner,
         });
+
+        // An owner who took the quick scan before signing up brings its result along (it waited in a cookie).
+        var carried = quickScan.Read(HttpContext);
+        if (carried is { } scan && catalog.Find(QuickScan.IndexModel.InstrumentId) is { } instrument)
+        {
+            db.Add(new QuickScan.QuickScanResult
+            {
+                OrganisationId = organisation.Id,
+                InstrumentId = instrument.Id,
+                InstrumentVersion = instrument.Version,
+                AnswersJson = System.Text.Json.JsonSerializer.Serialize(scan.Answers),
+                TakenOn = scan.TakenOn,
+            });
+            QuickScan.QuickScanCarry.Forget(HttpContext);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Organisations.Created"].Value;
+        TempData["Status"] = carried is null ? l["Organisations.Created"].Value : l["QuickScan.KeptWithOrganisation"].Value;
         return RedirectToPage("/Organisations/Dashboard", new { orgId = organisation.Id });
     }
 }

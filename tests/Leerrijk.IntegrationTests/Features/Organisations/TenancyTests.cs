@@ -240,6 +240,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         });
         var step = new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = organisation.Id, Title = "Meelopen" };
         db.ActionSteps.Add(step);
+        db.QuickScanResults.Add(new Leerrijk.Web.Features.QuickScan.QuickScanResult { OrganisationId = organisation.Id, InstrumentId = "snelscan-ondernemer", TakenOn = round.OpensOn });
         db.RoundStatistics.Add(new Leerrijk.Web.Features.Reports.RoundStatistic { OrganisationId = organisation.Id, RoundId = round.Id, InstrumentId = round.InstrumentId });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);

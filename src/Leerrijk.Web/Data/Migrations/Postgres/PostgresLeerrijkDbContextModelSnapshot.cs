@@ -421,6 +421,40 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("PersonalInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.QuickScan.QuickScanResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("QuickScanResults", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -855,6 +889,15 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.QuickScan.QuickScanResult", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

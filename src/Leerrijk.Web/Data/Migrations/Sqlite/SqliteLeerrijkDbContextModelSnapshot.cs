@@ -415,6 +415,40 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonalInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.QuickScan.QuickScanResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("QuickScanResults", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Reports.RoundStatistic", b =>
                 {
                     b.Property<Guid>("Id")
@@ -843,6 +877,15 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.QuickScan.QuickScanResult", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
