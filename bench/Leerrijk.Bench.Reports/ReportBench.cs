@@ -283,7 +283,11 @@ internal static partial class ReportBench
         // The same steps one by one (as ReportQueries.BuildAsync does them), to see which one grows.
         var parts = new Dictionary<string, List<double>>(StringComparer.Ordinal)
         {
-            ["round"] = [], ["data"] = [], ["previous"] = [], ["comments"] = [], ["builder"] = [],
+            ["round"] = [],
+            ["data"] = [],
+            ["previous"] = [],
+            ["comments"] = [],
+            ["builder"] = [],
         };
         for (var run = -options.Warmup; run < options.Runs; run++)
         {
