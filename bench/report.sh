@@ -13,6 +13,7 @@
 #   LEERRIJK_BENCH_SOURCE=head       build the committed HEAD (default); =worktree builds the working tree as it is
 #   LEERRIJK_BENCH_DBS="sqlite postgres"   which databases to run
 #   EXPLAIN=1                        also log each round's query plans (EXPLAIN ANALYZE / EXPLAIN QUERY PLAN)
+#   KEEP_RESULTS=FILE                keep the raw results (tab-separated) there; `dotnet ...dll summary --results FILE` reprints
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOURCE=${LEERRIJK_BENCH_SOURCE:-head}
@@ -142,3 +143,4 @@ echo "Load average (1, 5, 15 min) around each run: $(IFS=';'; echo "${LOADS[*]}"
 echo "Command: \`SIZES=$SIZES RUNS=$RUNS WARMUP=$WARMUP TAIL=$TAIL bench/report.sh\`"
 echo
 dotnet "$BENCH" summary --results "$RESULTS"
+[ -z "${KEEP_RESULTS:-}" ] || cp "$RESULTS" "$KEEP_RESULTS"

@@ -285,6 +285,7 @@ internal static partial class ReportBench
         {
             ["round"] = [],
             ["data"] = [],
+            ["tailrows"] = [],
             ["previous"] = [],
             ["comments"] = [],
             ["builder"] = [],

@@ -41,6 +41,23 @@ internal static class ReportParts
         var data = await RoundData.LoadAsync(db, catalog, round, ct);
         Lap("data");
 
+        // Not a step of its own: the unfolded tail's rows as RoundData reads them (without its snapshot transaction),
+        // to tell reading the tail from adding it up in memory. Left out of the sum.
+        var tail = await db.Responses.AsNoTracking()
+            .Where(r => r.RoundId == round.Id && !r.Folded)
+            .Select(r => new { r.Id, r.RoundId, r.OrganisationId, r.Role, r.Department, r.YearsEmployed })
+            .ToListAsync(ct);
+        var tailIds = tail.Select(r => r.Id).ToList();
+        if (tailIds.Count > 0)
+        {
+            await db.Set<ResponseAnswer>().AsNoTracking()
+                .Where(a => tailIds.Contains(a.ResponseId))
+                .Select(a => new { a.ResponseId, a.InstrumentId, a.ItemId, a.Value })
+                .ToListAsync(ct);
+        }
+
+        Lap("tailrows");
+
         var candidates = await db.Rounds.AsNoTracking()
             .Where(r => r.OrganisationId == round.OrganisationId && r.InstrumentId == round.InstrumentId && r.Id != round.Id && r.ClosesOn < round.OpensOn)
             .OrderByDescending(r => r.ClosesOn)
