@@ -42,7 +42,7 @@ internal abstract class BulkLoader(IModel model)
 
     protected TableNames Answers { get; } = TableNames.Of<ResponseAnswer>(model, "ResponseId", "OrganisationId", "InstrumentId", "ItemId", "Value");
 
-    protected TableNames Comments { get; } = TableNames.Of<ResponseComment>(model, "ResponseId", "OrganisationId", "QuestionId", "Text");
+    protected TableNames Comments { get; } = TableNames.Of<ResponseComment>(model, "ResponseId", "OrganisationId", "RoundId", "QuestionId", "Text");
 
     /// <summary>Synchronous on purpose: one connection, one row after another, and no task per value written.</summary>
     /// <param name="target">The round the responses belong to.</param>
@@ -124,6 +124,7 @@ internal sealed class PostgresLoader(IModel model, string connectionString) : Bu
                     copy.StartRow();
                     copy.Write(r.Id, NpgsqlDbType.Uuid);
                     copy.Write(target.OrganisationId, NpgsqlDbType.Uuid);
+                    copy.Write(target.RoundId, NpgsqlDbType.Uuid);
                     copy.Write(question, NpgsqlDbType.Varchar);
                     copy.Write(text, NpgsqlDbType.Varchar);
                     commentCount++;
@@ -194,7 +195,7 @@ internal sealed class SqliteLoader(IModel model, string connectionString) : Bulk
 
             foreach (var (question, text) in r.Comments)
             {
-                commentRows.Add(id, organisation, question, text);
+                commentRows.Add(id, organisation, round, question, text);
                 commentCount++;
             }
 

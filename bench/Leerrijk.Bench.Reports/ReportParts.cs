@@ -69,7 +69,7 @@ internal static class ReportParts
 
         var comments = round.StatusOn(today) == RoundStatus.Closed
             ? await db.Set<ResponseComment>().AsNoTracking()
-                .Where(c => db.Responses.Any(r => r.Id == c.ResponseId && r.RoundId == round.Id))
+                .Where(c => c.RoundId == round.Id)
                 .OrderBy(c => c.ResponseId)
                 .Take(ReportQueries.MaxComments)
                 .Select(c => c.Text)
@@ -100,7 +100,7 @@ internal static class ReportParts
             ("answers of the tail", db.Set<ResponseAnswer>().AsNoTracking().Where(a => tailIds.Contains(a.ResponseId))
                 .Select(a => new { a.ResponseId, a.InstrumentId, a.ItemId, a.Value })),
             ("comments", db.Set<ResponseComment>().AsNoTracking()
-                .Where(c => db.Responses.Any(r => r.Id == c.ResponseId && r.RoundId == roundId))
+                .Where(c => c.RoundId == roundId)
                 .OrderBy(c => c.ResponseId)
                 .Take(ReportQueries.MaxComments)
                 .Select(c => c.Text)),

@@ -193,7 +193,7 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             };
             if (comment?.Invoke(i) is { } text)
             {
-                response.Comments.Add(new() { ResponseId = id, OrganisationId = round.OrganisationId, QuestionId = instrument.OpenQuestions[0].Id, Text = text });
+                response.Comments.Add(new() { ResponseId = id, OrganisationId = round.OrganisationId, RoundId = round.Id, QuestionId = instrument.OpenQuestions[0].Id, Text = text });
             }
 
             responses.Add(response);

@@ -36,8 +36,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Adds pooling settings that suit Leerrijk unless the operator set them: statements prepared once per connection
-    /// (a submission sends the same inserts every time) and no DISCARD ALL when a pooled connection is returned,
-    /// since Leerrijk keeps no session state on connections. Measured in bench/README.md.
+    /// (a submission sends the same inserts every time), no DISCARD ALL when a pooled connection is returned,
+    /// since Leerrijk keeps no session state on connections, and no query JIT. Measured in bench/README.md.
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -50,6 +50,13 @@ public static class DatabaseSetup
         if (!configured.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) && !configured.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // PostgreSQL's JIT misjudges the few rows a report reads from large tables and spends milliseconds
+        // compiling; Leerrijk's queries are small, so it is switched off for the app's sessions (bench/README.md).
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = "-c jit=off";
         }
 
         return builder.ConnectionString;

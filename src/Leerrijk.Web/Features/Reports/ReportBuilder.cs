@@ -28,6 +28,13 @@ public static class ReportBuilder
     /// <summary>Breakdowns in the order they are given up when together they would expose someone: the last goes first.</summary>
     private static readonly string[] BreakdownPriority = [GroupAttribute.Role, Perspective, GroupAttribute.Department, GroupAttribute.Years];
 
+    /// <summary>The report of a round that is still open: its count and nothing else (ADR 0008).</summary>
+    public static RoundReport Open(Round round, Instrument instrument, int respondents, string language) => new(
+        round.Id, round.Title, instrument.Id, instrument.Title.For(language), language, round.OpensOn, round.ClosesOn,
+        round.AnonymityThreshold, ReportStatus.Open, respondents, round.ExpectedRespondents,
+        round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : null, null,
+        [], [], [], [], [], null, null, false, new Disclosure(round.AnonymityThreshold).CommentThreshold, []);
+
     public static RoundReport Build(
         Round round,
         Instrument instrument,

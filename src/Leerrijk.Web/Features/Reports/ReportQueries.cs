@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Leerrijk.Web.Features.Reports;
 
 /// <summary>Loads everything a round's report is built from, the same way for the page, the exports and the JSON API.</summary>
-public sealed class ReportQueries(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ReportQueries(
+    LeerrijkDbContext db, InstrumentCatalog catalog, StatisticsFolder folder, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>At most this many open answers are read; ordered by the random response id, they are a fair sample.</summary>
     public const int MaxComments = 500;
@@ -25,16 +26,28 @@ public sealed class ReportQueries(LeerrijkDbContext db, InstrumentCatalog catalo
 
         var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
         var today = LocalizationSetup.Today(clock);
+        if (round.StatusOn(today) != RoundStatus.Closed)
+        {
+            // An open round's report shows only the count: no statistics to read, however busy the campaign.
+            var count = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken);
+            return ReportBuilder.Open(round, instrument, count, language);
+        }
+
+        // A round just closed may still have a few responses the folder has not reached: fold them first, so the
+        // report reads only statistics rows.
+        if (await db.Responses.AnyAsync(r => r.RoundId == round.Id && !r.Folded, cancellationToken))
+        {
+            await folder.FoldAllAsync(cancellationToken);
+        }
+
         var data = await RoundData.LoadAsync(db, catalog, round, cancellationToken);
         var previous = await PreviousAsync(round, today, cancellationToken);
-        var comments = round.StatusOn(today) == RoundStatus.Closed
-            ? await db.Set<Responses.ResponseComment>().AsNoTracking()
-                .Where(c => db.Responses.Any(r => r.Id == c.ResponseId && r.RoundId == round.Id))
-                .OrderBy(c => c.ResponseId)
-                .Take(MaxComments)
-                .Select(c => c.Text)
-                .ToListAsync(cancellationToken)
-            : [];
+        var comments = await db.Set<Responses.ResponseComment>().AsNoTracking()
+            .Where(c => c.RoundId == round.Id)
+            .OrderBy(c => c.ResponseId)
+            .Take(MaxComments)
+            .Select(c => c.Text)
+            .ToListAsync(cancellationToken);
         return ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today);
     }
 

@@ -205,7 +205,7 @@ public sealed class ResponseSubmission(
             }
             else if (!string.IsNullOrWhiteSpace(text))
             {
-                entity.Comments.Add(new ResponseComment { ResponseId = r.Id, OrganisationId = round.OrganisationId, QuestionId = questionId, Text = text.Trim() });
+                entity.Comments.Add(new ResponseComment { ResponseId = r.Id, OrganisationId = round.OrganisationId, RoundId = round.Id, QuestionId = questionId, Text = text.Trim() });
             }
         }
 

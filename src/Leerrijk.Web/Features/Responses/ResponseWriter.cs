@@ -50,7 +50,7 @@ public static class ResponseWriter
             {
                 batch.BatchCommands.Add(Command(
                     sql.Comments,
-                    response.Id, response.OrganisationId,
+                    response.Id, response.OrganisationId, response.RoundId,
                     response.Comments.Select(c => c.QuestionId).ToArray(),
                     response.Comments.Select(c => c.Text).ToArray()));
             }
@@ -112,8 +112,8 @@ public static class ResponseWriter
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 $"INSERT INTO {answers} ({a("ResponseId")}, {a("OrganisationId")}, {a("InstrumentId")}, {a("ItemId")}, {a("Value")}) " +
                 "SELECT $1, $2, i, t, v FROM unnest($3::text[], $4::text[], $5::integer[]) AS x(i, t, v)",
-                $"INSERT INTO {comments} ({c("ResponseId")}, {c("OrganisationId")}, {c("QuestionId")}, {c("Text")}) " +
-                "SELECT $1, $2, q, t FROM unnest($3::text[], $4::text[]) AS x(q, t)");
+                $"INSERT INTO {comments} ({c("ResponseId")}, {c("OrganisationId")}, {c("RoundId")}, {c("QuestionId")}, {c("Text")}) " +
+                "SELECT $1, $2, $3, q, t FROM unnest($4::text[], $5::text[]) AS x(q, t)");
         }
 
         private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

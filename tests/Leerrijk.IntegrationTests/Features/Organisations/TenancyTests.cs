@@ -219,7 +219,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             SubmittedOn = round.OpensOn,
             ContentHash = "test",
             Answers = [new() { ResponseId = responseId, OrganisationId = organisation.Id, InstrumentId = "leerrijk-teamscan", ItemId = "fout-melden", Value = 4 }],
-            Comments = [new() { ResponseId = responseId, OrganisationId = organisation.Id, QuestionId = "wat-helpt", Text = "Meelopen" }],
+            Comments = [new() { ResponseId = responseId, OrganisationId = organisation.Id, RoundId = round.Id, QuestionId = "wat-helpt", Text = "Meelopen" }],
         });
         db.ResponseDrafts.Add(new Leerrijk.Web.Features.Answering.ResponseDraft
         {

@@ -533,6 +533,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -541,6 +544,8 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.HasKey("ResponseId", "QuestionId");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "ResponseId");
 
                     b.ToTable("ResponseComment");
                 });
@@ -587,9 +592,11 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded");
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("IX_Responses_Unfolded")
+                        .HasFilter("NOT \"Folded\"");
 
                     b.HasIndex("RoundId", "Folded");
 

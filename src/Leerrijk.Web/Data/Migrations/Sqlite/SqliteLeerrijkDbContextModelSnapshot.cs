@@ -527,6 +527,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -535,6 +538,8 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.HasKey("ResponseId", "QuestionId");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId", "ResponseId");
 
                     b.ToTable("ResponseComment");
                 });
@@ -581,9 +586,11 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Folded");
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("IX_Responses_Unfolded")
+                        .HasFilter("NOT \"Folded\"");
 
                     b.HasIndex("RoundId", "Folded");
 
