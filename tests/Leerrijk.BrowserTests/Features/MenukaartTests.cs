@@ -15,13 +15,12 @@ public sealed class MenukaartTests(BrowserFixture browser)
         var menukaart = await MenukaartPage.OpenAsync(session);
         var all = await menukaart.CardCountAsync();
         var cheap = await menukaart.FilterOnEffortAsync("hoogstens 4 uur in de eerste maand");
-        var step = await cheap.OpenFirstAsync();
-        var stories = await StoriesPage.OpenAsync(session);
-        await stories.OpenFirstAsync();
-
         Assert.True(all >= 30, $"{all} steps");
         Assert.InRange(await cheap.CardCountAsync(), 1, all - 1);
+        var step = await cheap.OpenFirstAsync();
         Assert.InRange(await step.StepCountAsync(), 3, 5);
+        var stories = await StoriesPage.OpenAsync(session);
+        await stories.OpenFirstAsync();
     }
 
     [SkippableFact]
