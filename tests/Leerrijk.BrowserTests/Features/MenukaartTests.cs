@@ -53,4 +53,52 @@ public sealed class MenukaartTests(BrowserFixture browser)
 
         Assert.Equal(1, await plan.RowCountAsync());
     }
+
+    [SkippableFact]
+    public async Task Script_payloads_an_editor_types_never_run_in_a_readers_browser()
+    {
+        var editor = await browser.App.CreateUserAsync();
+        await browser.App.GrantPlatformRoleAsync(editor.Email!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
+        await using var session = await browser.NewSessionAsync();
+        await (await LoginPage.OpenAsync(session)).LogInAsync(editor.Email!, LeerrijkAppFactory.Password);
+        var dialogs = 0;
+        session.Page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+
+        await session.Page.GotoAsync("/menukaart/toolboxmoment/bewerken");
+        await session.CheckPageAsync("edit-step");
+        await session.Page.GetByLabel("Waarom het werkt (Nederlands)").FillAsync(
+            "Het **werkt**. <script>alert(1)</script> <img src=x onerror=\"window.__xss=1\"> [klik hier](javascript:window.__xss=2) <a href=\"javascript:alert(3)\">link</a>");
+        await session.NavigateAsync(() => session.Page.Locator("main").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync());
+        await session.CheckPageAsync("edited-step");
+
+        var link = session.Page.Locator("main .markdown a", new() { HasText = "klik hier" });
+        if (await link.CountAsync() > 0)
+        {
+            await link.ClickAsync();
+        }
+
+        Assert.Equal("/menukaart/toolboxmoment", new Uri(session.Page.Url).AbsolutePath);
+        Assert.Equal(1, await session.Page.Locator("main .markdown strong").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("main .markdown script, main .markdown img").CountAsync());
+        Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        Assert.Equal(0, dialogs);
+    }
+
+    [SkippableFact]
+    public async Task Keeping_the_quick_scan_leads_to_creating_an_account()
+    {
+        await using var session = await browser.NewPhoneSessionAsync();
+        var result = await (await QuickScanPage.OpenAsync(session)).AnswerAllAndShowAsync("Oneens");
+        Assert.Equal(3, await result.FirstStepCountAsync());
+
+        await session.NavigateAsync(() => session.Page.Locator("main").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Uitslag bewaren" }).ClickAsync());
+        await session.CheckPageAsync("snelscan-register");
+
+        Assert.Equal("/Account/Register", new Uri(session.Page.Url).AbsolutePath);
+        Assert.Contains(await session.Page.Context.CookiesAsync(), c => c.Name == "Leerrijk.Snelscan");
+    }
 }

@@ -83,6 +83,8 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("Per rol", html, StringComparison.Ordinal);
         Assert.Contains("Zien leidinggevenden en medewerkers het hetzelfde?", html, StringComparison.Ordinal);
         Assert.Contains("Wat mensen zelf schreven", html, StringComparison.Ordinal);
+        Assert.Contains("Eerste stappen voor uw bedrijf", html, StringComparison.Ordinal);
+        Assert.InRange(System.Text.RegularExpressions.Regex.Matches(html, "<strong><a href=\"/menukaart/").Count, 3, 5);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Xlsx")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Csv")).StatusCode);

@@ -150,4 +150,49 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
 
         return fields;
     }
+
+    [Fact]
+    public async Task The_menukaart_and_stories_read_in_english_too()
+    {
+        var files = app.Services.GetRequiredService<MenukaartFiles>();
+        var client = app.CreateClient();
+
+        var menukaart = await client.GetHtmlAsync("/menukaart?lang=en");
+        var story = await client.GetHtmlAsync($"/verhalen/{files.Stories[0].Slug}?lang=en");
+
+        Assert.Contains("Menu card: first steps", menukaart, StringComparison.Ordinal);
+        Assert.Contains(files.Interventions[0].Title.En, menukaart, StringComparison.Ordinal);
+        Assert.Contains(files.Stories[0].Title.En, story, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_content_file_stops_start_up_and_says_what_to_fix()
+    {
+        var folder = Directory.CreateTempSubdirectory("leerrijk-menukaart-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "interventions"));
+            var good = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "content", "interventions", "meelopen.yaml"));
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "interventions", "meelopen.yaml"), good.Replace("leerrijk-teamscan:", "leerrijk-teamscan: [bestaat-niet]\n  oud-teamscan:", StringComparison.Ordinal));
+            await using var broken = new BrokenContentApp(app, folder.FullName);
+
+            var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+
+            var message = error.ToString();
+            Assert.Contains("interventions/meelopen.yaml", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class BrokenContentApp(LeerrijkAppFactory first, string folder) : LeerrijkAppFactory(first.Database, first.MailDirectory)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Menukaart:Folder", folder);
+        }
+    }
 }

@@ -35,6 +35,19 @@ public sealed class MenukaartContentTests
     }
 
     [Fact]
+    public void Every_dimension_of_every_instrument_has_at_least_two_interventions()
+    {
+        var (interventions, _) = MenukaartContent.LoadFolder(RepositoryPaths.Of("content"), Instruments);
+
+        var thin = Instruments.SelectMany(instrument => instrument.Dimensions.Select(d => (instrument.Id, d.Id)))
+            .Where(x => interventions.Count(i => i.Strengthens(x.Item1, x.Item2)) < 2)
+            .Select(x => $"{x.Item1}/{x.Item2}")
+            .ToList();
+
+        Assert.Empty(thin);
+    }
+
+    [Fact]
     public void A_valid_file_parses()
     {
         var intervention = MenukaartContent.ParseIntervention("proef.yaml", Valid);
