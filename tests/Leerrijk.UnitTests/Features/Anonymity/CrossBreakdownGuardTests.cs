@@ -51,48 +51,16 @@ public sealed class CrossBreakdownGuardTests
     {
         var keys = cells.Keys.Where(c => cells[c] > 0).Order(StringComparer.Ordinal).ToArray();
         var rows = sets.Select(s => keys.Select(c => s.Contains(c) ? 1.0 : 0.0).ToArray()).ToList();
-        var rank = Rank(rows);
+        var rank = MatrixRank.Of(rows);
         for (var mask = 1; mask < 1 << keys.Length; mask++)
         {
             var people = keys.Where((_, i) => (mask & (1 << i)) != 0).Sum(c => cells[c]);
-            if (people >= 1 && people < k && Rank([.. rows, keys.Select((_, i) => (mask & (1 << i)) != 0 ? 1.0 : 0.0).ToArray()]) == rank)
+            if (people >= 1 && people < k && MatrixRank.Of([.. rows, keys.Select((_, i) => (mask & (1 << i)) != 0 ? 1.0 : 0.0).ToArray()]) == rank)
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static int Rank(List<double[]> matrix)
-    {
-        var rows = matrix.Select(r => (double[])r.Clone()).ToList();
-        var rank = 0;
-        var columns = rows.Count == 0 ? 0 : rows[0].Length;
-        for (var col = 0; col < columns && rank < rows.Count; col++)
-        {
-            var pivot = Enumerable.Range(rank, rows.Count - rank).FirstOrDefault(r => Math.Abs(rows[r][col]) > 1e-9, -1);
-            if (pivot < 0)
-            {
-                continue;
-            }
-
-            (rows[rank], rows[pivot]) = (rows[pivot], rows[rank]);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                if (r != rank && Math.Abs(rows[r][col]) > 1e-9)
-                {
-                    var f = rows[r][col] / rows[rank][col];
-                    for (var c = 0; c < columns; c++)
-                    {
-                        rows[r][c] -= f * rows[rank][c];
-                    }
-                }
-            }
-
-            rank++;
-        }
-
-        return rank;
     }
 }

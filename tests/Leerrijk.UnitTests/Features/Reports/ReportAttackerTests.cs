@@ -1,6 +1,7 @@
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
 using Leerrijk.Web.Features.Reports;
+using Leerrijk.UnitTests.Features.Anonymity;
 using Leerrijk.Web.Features.Rounds;
 
 namespace Leerrijk.UnitTests.Features.Reports;
@@ -172,13 +173,13 @@ public sealed class ReportAttackerTests
     {
         var keys = cells.Keys.Order(StringComparer.Ordinal).ToList();
         var rows = sets.Select(set => keys.Select(c => set(cells[c][0]) ? 1.0 : 0.0).ToArray()).ToList();
-        var rank = Rank(rows);
+        var rank = MatrixRank.Of(rows);
         var small = keys.Where(c => cells[c].Count < k).ToList();
         var chosen = new List<string>();
 
         List<string>? Search(int from, int people)
         {
-            if (chosen.Count > 0 && Rank([.. rows, keys.Select(c => chosen.Contains(c) ? 1.0 : 0.0).ToArray()]) == rank)
+            if (chosen.Count > 0 && MatrixRank.Of([.. rows, keys.Select(c => chosen.Contains(c) ? 1.0 : 0.0).ToArray()]) == rank)
             {
                 return [.. chosen];
             }
@@ -204,37 +205,5 @@ public sealed class ReportAttackerTests
         }
 
         return Search(0, 0);
-    }
-
-    private static int Rank(List<double[]> matrix)
-    {
-        var rows = matrix.Select(r => (double[])r.Clone()).ToList();
-        var rank = 0;
-        var columns = rows.Count == 0 ? 0 : rows[0].Length;
-        for (var col = 0; col < columns && rank < rows.Count; col++)
-        {
-            var pivot = Enumerable.Range(rank, rows.Count - rank).FirstOrDefault(r => Math.Abs(rows[r][col]) > 1e-9, -1);
-            if (pivot < 0)
-            {
-                continue;
-            }
-
-            (rows[rank], rows[pivot]) = (rows[pivot], rows[rank]);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                if (r != rank && Math.Abs(rows[r][col]) > 1e-9)
-                {
-                    var f = rows[r][col] / rows[rank][col];
-                    for (var c = 0; c < columns; c++)
-                    {
-                        rows[r][c] -= f * rows[rank][c];
-                    }
-                }
-            }
-
-            rank++;
-        }
-
-        return rank;
     }
 }
