@@ -1,7 +1,7 @@
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
-using Leerrijk.Web.Features.Reports;
 using Leerrijk.UnitTests.Features.Anonymity;
+using Leerrijk.Web.Features.Reports;
 using Leerrijk.Web.Features.Rounds;
 
 namespace Leerrijk.UnitTests.Features.Reports;
