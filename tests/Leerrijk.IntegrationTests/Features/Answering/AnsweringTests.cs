@@ -32,6 +32,21 @@ public sealed partial class AnsweringTests(LeerrijkAppFactory app) : IClassFixtu
             .Append(new KeyValuePair<string, string>("action", action)).ToDictionary();
 
     [Fact]
+    public async Task Respondent_pages_show_no_site_menu_only_the_language_switch()
+    {
+        var round = await RoundAsync();
+        var client = app.CreateBrowserClient();
+
+        var respondent = await client.GetHtmlAsync($"/s/{round.Code}");
+        var landing = await client.GetHtmlAsync("/");
+
+        Assert.DoesNotContain("href=\"/Account/Login\"", respondent, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/menukaart\"", respondent, StringComparison.Ordinal);
+        Assert.Contains("action=\"/language\"", respondent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"/Account/Login\"", landing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_whole_round_is_answered_screen_by_screen_and_stored_once()
     {
         var round = await RoundAsync();
