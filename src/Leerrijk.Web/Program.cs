@@ -75,8 +75,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Organisations/AcceptInvitation");
         options.Conventions.AuthorizeFolder("/Admin", "Admin");
         options.Conventions.AuthorizePage("/Account/ChangePassword");
-        options.Conventions.AuthorizePage("/Menukaart/EditIntervention", "Editor");
-        options.Conventions.AuthorizePage("/Menukaart/EditStory", "Editor");
+        options.Conventions.AuthorizePage("/Menukaart/EditIntervention", MenukaartEditing.Policy);
+        options.Conventions.AuthorizePage("/Menukaart/EditStory", MenukaartEditing.Policy);
     })
     .AddMvcOptions(options => options.Filters.Add<OrganisationTenancyFilter>())
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
@@ -85,7 +85,7 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
     .Configure<IStringLocalizerFactory>((mvc, factory) => LocalizationSetup.LocalizeModelBindingMessages(mvc.ModelBindingMessageProvider, factory));
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Admin", p => p.RequireRole(PlatformRoles.Admin))
-    .AddPolicy("Editor", p => p.RequireRole(PlatformRoles.Editor, PlatformRoles.Admin));
+    .AddPolicy(MenukaartEditing.Policy, p => p.RequireRole(PlatformRoles.Editor, PlatformRoles.Admin));
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "Leerrijk.Antiforgery";

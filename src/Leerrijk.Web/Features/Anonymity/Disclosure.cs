@@ -353,6 +353,17 @@ public sealed class Disclosure
     }
 
     /// <summary>
+    /// Whether raw rows (the anonymised CSV) may carry a set of background columns, given how many people share
+    /// each combination of their values: every combination must hold at least k, because a raw row is one person
+    /// and a combination of one is that person's answers.
+    /// </summary>
+    public bool MayShowRawRows(IEnumerable<int> peoplePerCombination)
+    {
+        ArgumentNullException.ThrowIfNull(peoplePerCombination);
+        return peoplePerCombination.All(MayShowFigure);
+    }
+
+    /// <summary>
     /// Whether the round's open answers may be shown: at least max(k, 10) people answered the round. Open
     /// answers are never broken down by group.
     /// </summary>

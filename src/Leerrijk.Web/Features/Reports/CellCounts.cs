@@ -9,8 +9,8 @@ namespace Leerrijk.Web.Features.Reports;
 /// side cannot be subtracted from each other to single out a few people (<see cref="Anonymity.CrossBreakdownGuard"/>).
 /// </summary>
 /// <remarks>
-/// Per cell one row of counts: [respondents, then the n behind each dimension score, then the answers with a
-/// point per item], in model order. Folded and stored like the statistics, so reading them does not grow with the round.
+/// Per cell one row of counts: [respondents, then the n behind each dimension score], in model order. Items are
+/// never shown per group, so they need no counts here. Folded and stored like the statistics, so reading them does not grow with the round.
 /// </remarks>
 public sealed class CellCounts
 {
@@ -30,14 +30,12 @@ public sealed class CellCounts
     /// <summary>Counts per cell key (see <see cref="Key"/>).</summary>
     public Dictionary<string, long[]> Cells { get; }
 
-    /// <summary>The number of figures per cell: respondents, dimensions, items.</summary>
-    public int FigureCount => 1 + Model.DimensionIds.Count + Model.Items.Count;
+    /// <summary>The number of figures per cell: respondents and dimensions.</summary>
+    public int FigureCount => 1 + Model.DimensionIds.Count;
 
     public static int RespondentsFigure => 0;
 
     public int DimensionFigure(string dimensionId) => 1 + Model.DimensionIds.ToList().IndexOf(dimensionId);
-
-    public int ItemFigure(string itemId) => 1 + Model.DimensionIds.Count + Model.Items.ToList().FindIndex(i => i.Id == itemId);
 
     public static string Key(string role, string? department, string? years) =>
         string.Join(Separator, role, department ?? "", years ?? "");
@@ -71,15 +69,6 @@ public sealed class CellCounts
                 counts[1 + d]++;
             }
         }
-
-        var first = 1 + Model.DimensionIds.Count;
-        for (var i = 0; i < Model.Items.Count; i++)
-        {
-            if (response.Answers.Any(a => a.ItemId == Model.Items[i].Id && !a.Answer.IsDontKnow))
-            {
-                counts[first + i]++;
-            }
-        }
     }
 
     public string ToJson() => JsonSerializer.Serialize(Cells);
@@ -89,7 +78,8 @@ public sealed class CellCounts
         var cells = string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Dictionary<string, long[]>>(json);
         var counts = new CellCounts(model, cells is null ? null : new Dictionary<string, long[]>(cells, StringComparer.Ordinal));
 
-        // A model that grew since the counts were written gets zeros for its new figures rather than an error.
+        // Counts written for another model (a dimension added, or the item counts earlier versions kept) are cut or
+        // padded to this model's figures rather than refused.
         foreach (var key in counts.Cells.Keys.ToList())
         {
             if (counts.Cells[key].Length != counts.FigureCount)

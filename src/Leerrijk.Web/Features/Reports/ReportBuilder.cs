@@ -29,10 +29,14 @@ public static class ReportBuilder
     private static readonly string[] BreakdownPriority = [GroupAttribute.Role, Perspective, GroupAttribute.Department, GroupAttribute.Years];
 
     /// <summary>The report of a round that is still open: its count and nothing else (ADR 0008).</summary>
-    public static RoundReport Open(Round round, Instrument instrument, int respondents, string language) => new(
+    public static RoundReport Open(Round round, Instrument instrument, int respondents, string language) =>
+        WithoutFigures(round, instrument, ReportStatus.Open, respondents, null, language);
+
+    /// <summary>What every report says, whatever it may show: the round, its count and rate, its threshold.</summary>
+    private static RoundReport WithoutFigures(Round round, Instrument instrument, ReportStatus status, int respondents, int? moreNeeded, string language) => new(
         round.Id, round.Title, instrument.Id, instrument.Title.For(language), language, round.OpensOn, round.ClosesOn,
-        round.AnonymityThreshold, ReportStatus.Open, respondents, round.ExpectedRespondents,
-        round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : null, null,
+        round.AnonymityThreshold, status, respondents, round.ExpectedRespondents,
+        round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : null, moreNeeded,
         [], [], [], [], [], null, null, false, new Disclosure(round.AnonymityThreshold).CommentThreshold, []);
 
     public static RoundReport Build(
@@ -49,23 +53,13 @@ public static class ReportBuilder
         var disclosure = new Disclosure(round.AnonymityThreshold);
         var whole = data.Whole(instrument.Id);
         var respondents = (int)whole.Respondents;
-        var rate = round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : (double?)null;
         var status = round.StatusOn(today) != RoundStatus.Closed ? ReportStatus.Open
             : !disclosure.MayShowTotal(respondents) ? ReportStatus.TooFew
             : !disclosure.BreakdownsAllowed(respondents) ? ReportStatus.CompanyOnly
             : ReportStatus.Full;
-        RoundReport Empty(int? moreNeeded) => new(
-            round.Id, round.Title, instrument.Id, instrument.Title.For(language), language, round.OpensOn, round.ClosesOn,
-            round.AnonymityThreshold, status, respondents, round.ExpectedRespondents, rate, moreNeeded,
-            [], [], [], [], [], null, null, false, disclosure.CommentThreshold, []);
-        if (status == ReportStatus.Open)
+        if (status is ReportStatus.Open or ReportStatus.TooFew)
         {
-            return Empty(null);
-        }
-
-        if (status == ReportStatus.TooFew)
-        {
-            return Empty(round.AnonymityThreshold - respondents);
+            return WithoutFigures(round, instrument, status, respondents, status == ReportStatus.TooFew ? round.AnonymityThreshold - respondents : null, language);
         }
 
         var dimensions = Dimensions(instrument, whole, disclosure, language, isModule: false).ToList();
@@ -83,13 +77,18 @@ public static class ReportBuilder
         var gaps = groups.FirstOrDefault(g => g.Attribute == Perspective) is { } perspective ? Gaps(instrument, perspective, language) : [];
 
         var commentsShown = disclosure.MayShowComments(respondents) && comments.Count > 0;
-        return new RoundReport(
-            round.Id, round.Title, instrument.Id, instrument.Title.For(language), language, round.OpensOn, round.ClosesOn,
-            round.AnonymityThreshold, status, respondents, round.ExpectedRespondents, rate, null,
-            dimensions, strongest, attention, breakdowns, gaps,
-            Phase(instrument, dimensions, language),
-            Trend(instrument, whole, disclosure, previous, language),
-            commentsShown, disclosure.CommentThreshold, commentsShown ? Disclosure.OrderComments(comments) : []);
+        return WithoutFigures(round, instrument, status, respondents, null, language) with
+        {
+            Dimensions = dimensions,
+            Strongest = strongest,
+            NeedsAttention = attention,
+            Breakdowns = breakdowns,
+            Gaps = gaps,
+            Phase = Phase(instrument, dimensions, language),
+            Trend = Trend(instrument, whole, disclosure, previous, language),
+            CommentsShown = commentsShown,
+            Comments = commentsShown ? Disclosure.OrderComments(comments) : [],
+        };
     }
 
     private static IEnumerable<DimensionResult> Dimensions(Instrument instrument, Aggregate whole, Disclosure disclosure, string language, bool isModule)

@@ -67,8 +67,8 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
             .Select(x => new { x.Role, x.Department, x.YearsEmployed, Answers = x.Answers.Select(a => new { a.InstrumentId, a.ItemId, a.Value }).ToList() })
             .ToListAsync(cancellationToken);
 
-        // Add a background column only while every combination of the columns so far holds 0 or at least k people:
-        // a raw row is a person, so a combination of one is that person's answers.
+        // Add a background column only while the anonymity rule allows the combinations the columns make.
+        var disclosure = new Anonymity.Disclosure(r.Threshold);
         var attributes = new List<(string Name, Func<int, string> Value)>();
         foreach (var (name, value) in new (string, Func<int, string>)[]
         {
@@ -78,9 +78,9 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
         })
         {
             var trial = attributes.Append((Name: name, Value: value)).ToList();
-            var safe = Enumerable.Range(0, responses.Count)
+            var safe = disclosure.MayShowRawRows(Enumerable.Range(0, responses.Count)
                 .GroupBy(i => string.Join('\u001f', trial.Select(a => a.Value(i))), StringComparer.Ordinal)
-                .All(g => g.Count() >= r.Threshold);
+                .Select(g => g.Count()));
             var varies = responses.Select((_, i) => value(i)).Distinct(StringComparer.Ordinal).Count() > 1;
             if (safe && varies)
             {

@@ -51,9 +51,6 @@ public sealed class ReportQueries(
         return ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today);
     }
 
-    /// <summary>The round's own row, for pages that need more than the report.</summary>
-    public Task<Round?> RoundAsync(Guid organisationId, Guid roundId, CancellationToken cancellationToken) =>
-        db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == organisationId, cancellationToken);
 
     /// <summary>The latest closed round of the same scan in the same organisation that ended before this one began.</summary>
     private async Task<PreviousRound?> PreviousAsync(Round round, DateOnly today, CancellationToken cancellationToken)

@@ -42,8 +42,6 @@ public static class GroupAttribute
     public const string Role = "role";
     public const string Department = "department";
     public const string Years = "years";
-
-    public static readonly IReadOnlyList<string> All = [Role, Department, Years];
 }
 
 public sealed class RoundStatisticConfiguration : IEntityTypeConfiguration<RoundStatistic>

@@ -111,6 +111,18 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
         var answersByResponse = answers.ToLookup(a => a.ResponseId);
         var models = new Dictionary<string, ScoringModel?>(StringComparer.Ordinal);
         var openCells = new Dictionary<(Guid Round, string Instrument), (RoundStatistic Row, CellCounts Counts)>();
+        RoundStatistic RowFor(GroupedResponse response, string instrumentId, string attribute, string value)
+        {
+            var row = rows.SingleOrDefault(s => s.RoundId == response.RoundId && s.InstrumentId == instrumentId && s.Attribute == attribute && s.Value == value);
+            if (row is null)
+            {
+                row = new RoundStatistic { OrganisationId = response.OrganisationId, RoundId = response.RoundId, InstrumentId = instrumentId, Attribute = attribute, Value = value };
+                db.RoundStatistics.Add(row);
+                rows.Add(row);
+            }
+
+            return row;
+        }
 
         foreach (var response in batch)
         {
@@ -128,15 +140,8 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
                     var key = (response.RoundId, instrumentId, attribute, value);
                     if (!open.TryGetValue(key, out var entry))
                     {
-                        var row = rows.SingleOrDefault(s => s.RoundId == key.RoundId && s.InstrumentId == instrumentId && s.Attribute == attribute && s.Value == value);
-                        if (row is null)
-                        {
-                            row = new RoundStatistic { OrganisationId = response.OrganisationId, RoundId = response.RoundId, InstrumentId = instrumentId, Attribute = attribute, Value = value };
-                            db.RoundStatistics.Add(row);
-                        }
-
-                        entry = (row, RoundData.Read(model, row.DataJson));
-                        open[key] = entry;
+                        var row = RowFor(response, instrumentId, attribute, value);
+                        open[key] = entry = (row, RoundData.Read(model, row.DataJson));
                     }
 
                     entry.Aggregate.Add(scored);
@@ -145,15 +150,8 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
                 var cellKey = (response.RoundId, instrumentId);
                 if (!openCells.TryGetValue(cellKey, out var cells))
                 {
-                    var row = rows.SingleOrDefault(s => s.RoundId == response.RoundId && s.InstrumentId == instrumentId && s.Attribute == CellCounts.Attribute);
-                    if (row is null)
-                    {
-                        row = new RoundStatistic { OrganisationId = response.OrganisationId, RoundId = response.RoundId, InstrumentId = instrumentId, Attribute = CellCounts.Attribute };
-                        db.RoundStatistics.Add(row);
-                    }
-
-                    cells = (row, CellCounts.FromJson(model, row.DataJson));
-                    openCells[cellKey] = cells;
+                    var row = RowFor(response, instrumentId, CellCounts.Attribute, "");
+                    openCells[cellKey] = cells = (row, CellCounts.FromJson(model, row.DataJson));
                 }
 
                 cells.Counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
