@@ -91,7 +91,7 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.Name = "Leerrijk.Antiforgery";
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Describe);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Leerrijk API";
@@ -121,7 +121,14 @@ var app = builder.Build();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    // An unexpected error is a 500 page (problem details for the API) without internals; a database that is
+    // briefly away is a 503 with Retry-After (DatabaseOutage).
+    app.UseWhen(IsApiRequest, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusCodeFor }));
+    app.UseWhen(c => !IsApiRequest(c), web => web.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error/500",
+        StatusCodeSelector = DatabaseOutage.StatusCodeFor,
+    }));
     app.UseHsts();
 }
 

@@ -72,7 +72,10 @@ public static class DatabaseSetup
         {
             var connectionString = PostgresConnectionString(configuration.GetConnectionString("Postgres")!);
             services.AddDbContext<LeerrijkDbContext, PostgresLeerrijkDbContext>((sp, options) => options
-                .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+                .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                    // A few quick tries ride out a pooled connection broken by a database restart; a database that
+                    // stays away then yields 503 "try again" within seconds rather than after EF's default minute.
+                    maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: DatabaseOutage.PostgresRetryCodes))
                 .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
         }
         else

@@ -1,3 +1,4 @@
+using Leerrijk.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +15,7 @@ namespace Leerrijk.Web.Features.Errors;
 [ResponseCache(NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    private static readonly int[] Known = [400, 403, 404, 405, 413, 429, 500];
+    private static readonly int[] Known = [400, 403, 404, 405, 413, 429, 500, 503];
 
     public int Code { get; private set; }
 
@@ -34,8 +35,10 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // Visited directly (not re-executed), the page keeps status 200 but still explains the code asked for.
-        var status = code ?? Response.StatusCode;
+        // After an exception the handler has chosen the status (500, or 503 when the database is briefly away);
+        // visited directly (not re-executed), the page keeps status 200 but still explains the code asked for.
+        var afterException = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        var status = afterException ? Response.StatusCode : code ?? Response.StatusCode;
         Code = Array.IndexOf(Known, status) >= 0 ? status : status >= 500 ? 500 : 400;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
             && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
@@ -43,7 +46,12 @@ public sealed class ErrorModel : PageModel
             Response.StatusCode = StatusCodes.Status200OK;
         }
 
-        if (Code == 429 && int.TryParse(Response.Headers.RetryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        if (Code == 503 && afterException)
+        {
+            Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Code is 429 or 503 && int.TryParse(Response.Headers.RetryAfter, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
         {
             RetryAfterSeconds = seconds;
         }

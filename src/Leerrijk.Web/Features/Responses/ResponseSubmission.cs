@@ -81,10 +81,13 @@ public sealed class ResponseSubmission(
         entity.SubmittedOn = today;
 
         // Insert first and let the primary key catch a repeat: a repeat is rare, so looking first would cost every
-        // submission a query, and only the key decides correctly when two copies of one id arrive at once.
+        // submission a query, and only the key decides correctly when two copies of one id arrive at once. The
+        // execution strategy retries on a fresh connection after a database restart; a retry after a commit whose
+        // reply was lost meets the key and becomes a replay, so retrying never stores a response twice.
         try
         {
-            await ResponseWriter.InsertAsync(db, entity, cancellationToken);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                entity, (attempt, ct) => ResponseWriter.InsertAsync(db, attempt, ct), cancellationToken);
         }
         catch (DbUpdateException)
         {

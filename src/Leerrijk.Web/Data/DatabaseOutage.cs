@@ -1,0 +1,46 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Leerrijk.Web.Data;
+
+/// <summary>
+/// The one rule for "the database is briefly away" (restarting, unreachable, busy): such a request gets 503 with
+/// Retry-After and a plain "try again" message instead of a 500, because nothing is wrong with what the person
+/// sent and trying again shortly will work. Everything else stays a 500.
+/// </summary>
+public static class DatabaseOutage
+{
+    /// <summary>How long people and devices are asked to wait: about what a PostgreSQL restart takes.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>
+    /// SQL states that mean "not now" rather than "wrong": the server is shutting down (57P01, 57P02) or not yet
+    /// accepting connections (57P03). Npgsql does not count these as transient itself.
+    /// </summary>
+    public static readonly string[] PostgresRetryCodes = [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow];
+
+    public static int StatusCodeFor(Exception exception) =>
+        IsOutage(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    public static bool IsOutage(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case RetryLimitExceededException:
+                case PostgresException pg when pg.IsTransient || PostgresRetryCodes.Contains(pg.SqlState):
+                case NpgsqlException { IsTransient: true }:
+                case SocketException:
+                case TimeoutException:
+                // SQLITE_BUSY and SQLITE_LOCKED: another writer held the file longer than busy_timeout.
+                case SqliteException { SqliteErrorCode: 5 or 6 }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

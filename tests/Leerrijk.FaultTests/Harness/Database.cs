@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Leerrijk.FaultTests.Harness;
+
+/// <summary>One app process's database, SQLite file or PostgreSQL database, and the reads the tests check it with.</summary>
+public sealed class Database
+{
+    private readonly Func<DbConnection> _connect;
+
+    private Database(string kind, IReadOnlyDictionary<string, string> appSettings, Func<DbConnection> connect, string? sqliteFile)
+    {
+        Kind = kind;
+        AppSettings = appSettings;
+        _connect = connect;
+        SqliteFile = sqliteFile;
+    }
+
+    /// <summary>"sqlite" or "postgres".</summary>
+    public string Kind { get; }
+
+    /// <summary>The environment variables that point the app at this database.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; }
+
+    public string? SqliteFile { get; }
+
+    public static Database Sqlite(string purpose)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory($"leerrijk-faults-{purpose}.").FullName, "leerrijk.db");
+        return new Database(
+            "sqlite",
+            new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={file}" },
+            () => new SqliteConnection($"Data Source={file};Pooling=False"),
+            file);
+    }
+
+    public static async Task<Database> PostgresAsync(PostgresServer server, string purpose)
+    {
+        var name = await server.CreateDatabaseAsync(purpose);
+        var connectionString = server.ConnectionString(name);
+        return new Database(
+            "postgres",
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = connectionString },
+            () => new NpgsqlConnection(connectionString),
+            null);
+    }
+
+    /// <summary>Every stored response of the round with the given code: id → (answer rows, comment rows).</summary>
+    public async Task<Dictionary<Guid, (int Answers, int Comments)>> ResponsesAsync(string roundCode)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r."Id",
+                   (SELECT COUNT(*) FROM "ResponseAnswer" a WHERE a."ResponseId" = r."Id"),
+                   (SELECT COUNT(*) FROM "ResponseComment" c WHERE c."ResponseId" = r."Id")
+            FROM "Responses" r JOIN "Rounds" o ON o."Id" = r."RoundId"
+            WHERE o."Code" = @code
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "code";
+        parameter.Value = roundCode;
+        command.Parameters.Add(parameter);
+        var stored = new Dictionary<Guid, (int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetValue(0) is Guid g ? g : Guid.Parse(reader.GetString(0));
+            stored.Add(id, (Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return stored;
+    }
+
+    /// <summary>SQLite's own check of the file ("ok" when sound); PostgreSQL's equivalent is its crash recovery, so "ok" there once it answers.</summary>
+    public async Task<string> IntegrityCheckAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Kind == "sqlite" ? "PRAGMA integrity_check" : "SELECT 'ok'";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The journal and sync settings a fresh connection sees, for the results.</summary>
+    public async Task<string> DurabilitySettingsAsync()
+    {
+        if (Kind != "sqlite")
+        {
+            return "see the server settings";
+        }
+
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return $"journal_mode={await command.ExecuteScalarAsync()}; the app sets synchronous=FULL on every connection (SqlitePragmaInterceptor)";
+    }
+
+    /// <summary>A hash of every row of every table but those named, to show a set of requests changed nothing.</summary>
+    public async Task<Dictionary<string, string>> FingerprintAsync(IReadOnlySet<string> except)
+    {
+        await using var connection = await OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = Kind == "sqlite"
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT tablename FROM pg_tables WHERE schemaname = 'public'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => !except.Contains(t)).Order(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(string.Join('\u001f', values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            hashes[table] = $"{rows.Count} rows, " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))))[..16];
+        }
+
+        return hashes;
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        var connection = _connect();
+        await connection.OpenAsync();
+        return connection;
+    }
+}

@@ -1,0 +1,101 @@
+using Npgsql;
+
+namespace Leerrijk.FaultTests.Harness;
+
+/// <summary>
+/// A PostgreSQL cluster of its own under /tmp, with the durable settings production uses (fsync,
+/// synchronous_commit and full_page_writes on), that the tests may stop and start at will. The integration suite's
+/// cluster runs with fsync off for speed, so it cannot prove durability and must not be restarted under its tests.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private readonly string _bin;
+    private readonly string _dir;
+    private int _databases;
+
+    private PostgresServer(string bin, string dir, int port)
+    {
+        _bin = bin;
+        _dir = dir;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    private string DataDir => Path.Combine(_dir, "data");
+
+    /// <summary>The newest installed server's bin folder, or null when PostgreSQL is not installed.</summary>
+    public static string? FindBin() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderBy(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .LastOrDefault()
+            : null;
+
+    public static async Task<PostgresServer> StartNewAsync()
+    {
+        var bin = FindBin() ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb).");
+        var dir = Directory.CreateTempSubdirectory("leerrijk-faults-pg.").FullName;
+        if (Shell.IsRoot)
+        {
+            await Shell.RunAsync("chown", ["postgres", dir], Limit);
+        }
+
+        var server = new PostgresServer(bin, dir, Shell.FreePort());
+        await Shell.AsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", server.DataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], Limit);
+        await server.StartAsync();
+        return server;
+    }
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = false }.ConnectionString;
+
+    /// <summary>A new, empty database for one app process.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"faults_{purpose}_{Interlocked.Increment(ref _databases)}";
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return name;
+    }
+
+    public Task StartAsync() => Shell.AsPostgresAsync(
+        Path.Combine(_bin, "pg_ctl"),
+        [
+            "-D", DataDir, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300",
+            "start",
+        ],
+        Limit);
+
+    /// <summary>Stops the server: "fast" (clients disconnected, clean shutdown) or "immediate" (crash-like; recovery at the next start).</summary>
+    public Task StopAsync(string mode) => Shell.AsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-m", mode, "-w", "-t", "60", "stop"], Limit);
+
+    /// <summary>The server's own view of its durability settings, to put in the results.</summary>
+    public async Task<string> SettingsAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'server_version')", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync("fast");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // Already stopped by a test; nothing to do but remove the files.
+        }
+
+        Directory.Delete(_dir, recursive: true);
+    }
+}
