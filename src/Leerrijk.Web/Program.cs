@@ -78,7 +78,17 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Menukaart/EditIntervention", MenukaartEditing.Policy);
         options.Conventions.AuthorizePage("/Menukaart/EditStory", MenukaartEditing.Policy);
     })
-    .AddMvcOptions(options => options.Filters.Add<OrganisationTenancyFilter>())
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<OrganisationTenancyFilter>();
+        options.ModelBinderProviders.Insert(0, new Leerrijk.Web.Infrastructure.Forms.CheckboxModelBinderProvider());
+
+        // jQuery-style keys ("a[b]") are not used by any form, and the reader throws on a malformed one (found by fuzzing).
+        var jQueryStyle = options.ValueProviderFactories
+            .Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory)
+            .ToList();
+        jQueryStyle.ForEach(f => options.ValueProviderFactories.Remove(f));
+    })
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddViewLocalization();
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()

@@ -130,6 +130,10 @@ public sealed class Browser(HttpClient client)
         return choices;
     }
 
+    /// <summary>Posts any body with this browser's cookies and follows no redirect: for fuzzing.</summary>
+    public Task<Page> PostRawAsync(string path, HttpContent content) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, redirects: 0);
+
     public async Task<Page> SendAsync(HttpRequestMessage request, int redirects = 5)
     {
         while (true)

@@ -19,7 +19,7 @@ public sealed class InstrumentCatalog
 
     public IReadOnlyList<Instrument> All { get; }
 
-    public Instrument? Find(string id) => _byId.GetValueOrDefault(id);
+    public Instrument? Find(string? id) => id is null ? null : _byId.GetValueOrDefault(id);
 
     public static InstrumentCatalog Load(IConfiguration configuration)
     {

@@ -53,8 +53,8 @@ public sealed class PersonalInvitation : IOrganisationScoped
     public static string NewCode() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static string HashCode(string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
+    public static string HashCode(string? code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((code ?? "").Trim())));
 }
 
 public enum InvitationMail

@@ -87,7 +87,7 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
         });
 
     /// <summary>Codes are typed in any case and with stray spaces; they are stored upper-case.</summary>
-    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
+    public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
 }
 
 /// <summary>
