@@ -111,6 +111,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 builder.Services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database");
 builder.Services.AddLeerrijkRateLimiting(builder.Configuration);
 
+builder.Services.AddSingleton(builder.Configuration.GetSection(AdmissionOptions.Section).Get<AdmissionOptions>() ?? new AdmissionOptions());
 var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
 builder.Services.AddSingleton(requestLimits);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
@@ -147,6 +148,7 @@ app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
 app.UseWhen(c => !IsApiRequest(c), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseMiddleware<RequestLimitMiddleware>();
 app.UseRequestLocalization();
+app.UseMiddleware<AdmissionControl>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseClientIdCookie();

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using Leerrijk.Web.Features.Answering;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Infrastructure.Security;
+
+/// <summary>Configurable under <c>Admission</c>.</summary>
+public sealed class AdmissionOptions
+{
+    public const string Section = "Admission";
+
+    /// <summary>
+    /// Requests in progress at which the app counts as saturated. Normal campaign load keeps a few dozen in flight on
+    /// two cores (bench/results/); far more means requests are queueing and every answer is getting slower.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 100;
+
+    /// <summary>What a turned-away newcomer is told to wait, in seconds.</summary>
+    public int RetryAfterSeconds { get; set; } = 120;
+}
+
+/// <summary>
+/// When the app is saturated, people who arrive at a survey's start page get a light "very busy, try again in a few
+/// minutes" page (429 with Retry-After, no database, no page rendering) so that everyone already answering can
+/// finish: turning newcomers away costs them a click later, slowing everyone down can lose half-finished answers.
+/// This is how the ONS ran its census peak (research/reliability-security.md, E3). Everything else always passes.
+/// </summary>
+public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, IStringLocalizer<SharedResource> l)
+{
+    private int _inFlight;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (IsNewArrival(context.Request) && Volatile.Read(ref _inFlight) >= options.MaxConcurrentRequests)
+        {
+            await TurnAwayAsync(context);
+            return;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>
+    /// Opening a survey link (<c>/s/{code}</c> or a personal <c>/s/{code}/u/{token}</c>) on a device without an
+    /// answer in progress. Someone with a draft cookie is already answering and is let in.
+    /// </summary>
+    public static bool IsNewArrival(HttpRequest request)
+    {
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase, out var rest)
+            || request.Cookies.ContainsKey(Survey.CookieName))
+        {
+            return false;
+        }
+
+        var segments = (rest.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length == 1 || (segments.Length == 3 && segments[1] == "u");
+    }
+
+    private async Task TurnAwayAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        response.ContentType = "text/html; charset=utf-8";
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        await response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{language}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Encode(l["Busy.Title"])}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main id="main" class="wrap"><h1>{Encode(l["Busy.Title"])}</h1><p>{Encode(l["Busy.Text"])}</p></main></body>
+            </html>
+            """);
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Leerrijk.Web.Features.Answering;
+
+namespace Leerrijk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A saturated app turns newcomers at a survey link away with a light 429 page and lets everyone already answering
+/// through. Saturation is simulated with a limit of 0 requests in flight; the real overload is measured by
+/// tests/Leerrijk.FaultTests (OverloadTests).
+/// </summary>
+public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app) : IClassFixture<AdmissionControlTests.SaturatedApp>
+{
+    public sealed class SaturatedApp : LeerrijkAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Admission:MaxConcurrentRequests"] = "0" };
+    }
+
+    [Theory]
+    [InlineData("nl", "Het is nu erg druk")]
+    [InlineData("en", "It is very busy right now")]
+    public async Task A_newcomer_at_a_survey_link_gets_a_busy_page_with_retry_after(string language, string title)
+    {
+        var round = await app.CreateRoundAsync();
+        var client = app.CreateBrowserClient();
+
+        foreach (var path in new[] { $"/s/{round.Code}?lang={language}", $"/s/{round.Code}/u/{new string('a', 26)}?lang={language}" })
+        {
+            var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(120), response.Headers.RetryAfter?.Delta);
+            Assert.Contains(title, await response.TextAsync(), StringComparison.Ordinal);
+            Assert.True(response.Headers.CacheControl?.NoStore);
+            Assert.True(response.Headers.Contains("Content-Security-Policy"));
+        }
+    }
+
+    [Fact]
+    public async Task Someone_already_answering_the_JSON_endpoint_and_other_pages_are_let_through()
+    {
+        var round = await app.CreateRoundAsync();
+        var client = app.CreateBrowserClient();
+
+        client.DefaultRequestHeaders.Add("Cookie", $"{Survey.CookieName}={Guid.NewGuid()}");
+        var answering = await client.GetAsync($"/s/{round.Code}");
+        var api = await app.CreateClient().PostAsJsonAsync($"/api/v1/s/{round.Code}/responses", new { id = Guid.NewGuid(), answers = new Dictionary<string, int>() });
+        var menukaart = await app.CreateClient().GetAsync("/menukaart");
+
+        Assert.Equal(HttpStatusCode.OK, answering.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, menukaart.StatusCode);
+    }
+}
