@@ -52,6 +52,9 @@ public sealed class Browser(HttpClient client)
 
     public string Language { get; set; } = "nl";
 
+    /// <summary>Told of every request: its status and time in milliseconds (each redirect separately).</summary>
+    public Action<HttpStatusCode, double>? Observe { get; set; }
+
     public IReadOnlyDictionary<string, string> Cookies => _cookies;
 
     public Task<Page> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
@@ -148,6 +151,7 @@ public sealed class Browser(HttpClient client)
             var response = await client.SendAsync(request);
             var html = await response.Content.ReadAsStringAsync();
             var elapsed = clock.Elapsed.TotalMilliseconds;
+            Observe?.Invoke(response.StatusCode, elapsed);
             Remember(response);
             var url = new Uri(client.BaseAddress!, request.RequestUri!);
             if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && redirects-- > 0)

@@ -43,7 +43,7 @@ public sealed class Database
         var connectionString = server.ConnectionString(name);
         return new Database(
             "postgres",
-            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = connectionString },
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = server.ConnectionString(name, pooled: true) },
             () => new NpgsqlConnection(connectionString),
             null);
     }

@@ -50,8 +50,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = false }.ConnectionString;
+    /// <summary>The app gets a pooled connection string, as in production; the tests' own short reads use an unpooled one.</summary>
+    public string ConnectionString(string database, bool pooled = false) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = pooled }.ConnectionString;
 
     /// <summary>A new, empty database for one app process.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
@@ -68,7 +69,7 @@ public sealed class PostgresServer : IAsyncDisposable
         Path.Combine(_bin, "pg_ctl"),
         [
             "-D", DataDir, "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300",
+            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c log_min_duration_statement=200 -c log_lock_waits=on",
             "start",
         ],
         Limit);
@@ -94,6 +95,13 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
             // Already stopped by a test; nothing to do but remove the files.
+        }
+
+        // The server's log (statements slower than 200 ms, lock waits, restarts) stays with the app logs.
+        var log = Path.Combine(_dir, "server.log");
+        if (File.Exists(log))
+        {
+            File.Copy(log, Path.Combine(Directory.CreateDirectory(Path.Combine(Paths.Output, "logs")).FullName, $"postgres-{DateTime.UtcNow:HHmmss}.log"), overwrite: true);
         }
 
         Directory.Delete(_dir, recursive: true);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Leerrijk.FaultTests.Harness;
+
+namespace Leerrijk.FaultTests;
+
+/// <summary>
+/// Check 5 (E2, E3): respondents arrive at rising rates until the app saturates (requests slower than 2 s at p99,
+/// or newcomers turned away); the highest rate it kept up with is the measured maximum. Then twice that rate:
+/// newcomers must get the light "busy" page (429 with Retry-After) quickly while everyone already answering
+/// finishes, with nothing lost and no 5xx.
+/// </summary>
+[Collection(FaultCollection.Name)]
+[Trait("Category", "load")]
+public sealed class OverloadTests(FaultFixture fixture)
+{
+    [SkippableTheory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task At_twice_the_measured_maximum_newcomers_are_told_to_come_back_and_those_answering_finish(string kind)
+    {
+        var step = TimeSpan.FromSeconds(Profile.Pick(10, 30));
+        var think = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        var database = await fixture.DatabaseAsync(kind, "overload");
+        await using var app = new AppProcess("overload", database, BurstTests.OneAddressManyPeople);
+        await app.StartAsync();
+        using var client = Browser.CreateClient(app.BaseAddress, 1024);
+        var before = (await database.ResponsesAsync(Respondents.DemoCode)).Count;
+
+        // Ramp: each step a new group arrives at a higher rate; the last step kept up with is the maximum.
+        var ramp = new List<string>();
+        var maximum = 0.0;
+        var finishedInRamp = 0;
+        for (var rate = 2.0; rate <= 512; rate *= 2)
+        {
+            var group = new JourneyLoad(client, think.Item1, think.Item2);
+            var clock = Stopwatch.StartNew();
+            await group.ArriveSteadyAsync(rate, step);
+            finishedInRamp += group.Finished;
+            var p99 = Figures.Percentile(group.Answering, 99);
+            var rps = group.Answering.Count / clock.Elapsed.TotalSeconds;
+            ramp.Add($"{rate:0}/s: {rps:0} req/s, p99 {p99:0} ms, turned away {group.TurnedAway}");
+            if (p99 > 2000 || group.TurnedAway > 0 || group.ServerErrors > 0 || group.GaveUp > 0)
+            {
+                break;
+            }
+
+            maximum = rate;
+        }
+
+        // Twice the maximum.
+        var overload = new JourneyLoad(client, think.Item1, think.Item2);
+        var overloadClock = Stopwatch.StartNew();
+        await overload.ArriveSteadyAsync(maximum * 2, step * 2);
+        var seconds = overloadClock.Elapsed.TotalSeconds;
+        var stored = (await database.ResponsesAsync(Respondents.DemoCode)).Count - before;
+        var finished = finishedInRamp + overload.Finished;
+        var turnAwayP99 = Figures.Percentile(overload.TurnAway, 99);
+        var answeringP99 = Figures.Percentile(overload.Answering, 99);
+
+        Results.Record("5. Overload at twice the measured maximum", kind,
+        [
+            ("ramp (respondents arriving per second, pause 1–3 s per screen)", string.Join("<br>", ramp)),
+            ("measured maximum arrival rate", $"{maximum:0} respondents/s"),
+            ("overload", $"{maximum * 2:0} respondents/s for {(step * 2).TotalSeconds:0} s"),
+            .. overload.Summary(seconds),
+            ("responses stored / finished (ramp and overload)", $"{stored} / {finished}"),
+            ("problems", overload.Problems.Count == 0 ? "none" : string.Join("; ", overload.Problems.Distinct().Take(5))),
+        ],
+        [
+            ("newcomers get 429 with Retry-After in < 100 ms (p99)", overload.TurnedAway > 0 && turnAwayP99 < 100),
+            ("those answering: p99 < 2 s, nothing lost, 0 × 5xx", answeringP99 < 2000 && stored == finished && overload.ServerErrors == 0 && overload.GaveUp == 0),
+        ]);
+
+        Assert.Equal(finished, stored);
+        Assert.Equal(0, overload.ServerErrors);
+        Assert.Equal(0, overload.GaveUp);
+        Assert.Empty(overload.Problems);
+    }
+}
