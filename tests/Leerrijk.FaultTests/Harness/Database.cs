@@ -75,6 +75,20 @@ public sealed class Database
         return stored;
     }
 
+    /// <summary>PostgreSQL sessions open on this database (the app's connection pool), or null on SQLite.</summary>
+    public async Task<int?> SessionsAsync()
+    {
+        if (Kind != "postgres")
+        {
+            return null;
+        }
+
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>SQLite's own check of the file ("ok" when sound); PostgreSQL's equivalent is its crash recovery, so "ok" there once it answers.</summary>
     public async Task<string> IntegrityCheckAsync()
     {

@@ -31,7 +31,8 @@ public sealed class SubmissionLoad : IDisposable
     {
         _endpoint = new Uri(baseAddress, $"/api/v1/s/{Respondents.DemoCode}/responses");
         _inFlight = new SemaphoreSlim(maxInFlight);
-        _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30), MaxConnectionsPerServer = maxInFlight })
+        // No cookies: each submission stands for a different device, not one browser with one request budget.
+        _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30), MaxConnectionsPerServer = maxInFlight, UseCookies = false })
         {
             Timeout = TimeSpan.FromSeconds(15),
         };

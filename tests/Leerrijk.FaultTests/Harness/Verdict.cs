@@ -5,14 +5,17 @@ public sealed record Verdict(int Acknowledged, int Lost, int NeverSent, int Part
 {
     public bool Passed => Lost == 0 && NeverSent == 0 && Partial == 0 && Integrity == "ok";
 
-    public static async Task<Verdict> CheckAsync(Database database, SubmissionLoad load)
+    /// <param name="database">Where the app stored the responses.</param>
+    /// <param name="load">What devices sent and were told.</param>
+    /// <param name="finishedOnPages">Responses that respondents sent through the answering pages meanwhile (stored, but not by these devices).</param>
+    public static async Task<Verdict> CheckAsync(Database database, SubmissionLoad load, int finishedOnPages = 0)
     {
         var stored = await database.ResponsesAsync(Respondents.DemoCode);
         var acknowledged = load.Acknowledged.ToHashSet();
         return new Verdict(
             acknowledged.Count,
             acknowledged.Count(id => !stored.ContainsKey(id)),
-            stored.Keys.Count(id => !load.Sent.ContainsKey(id)),
+            stored.Keys.Count(id => !load.Sent.ContainsKey(id)) - finishedOnPages,
             stored.Count(s => load.Sent.TryGetValue(s.Key, out var sent) && s.Value != (sent.Answers, sent.Comments)),
             await database.IntegrityCheckAsync());
     }
