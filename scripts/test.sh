@@ -90,6 +90,13 @@ run browser-sqlite tests/Leerrijk.BrowserTests sqlite "$@"
 if $have_pg; then
   run integration-postgres tests/Leerrijk.IntegrationTests postgres "$@"
   run browser-postgres tests/Leerrijk.BrowserTests postgres "$@"
+  # The fault checks start the app as its own process on SQLite and on a durable PostgreSQL cluster of their own;
+  # the short kill, database-restart, SIGTERM, fuzzing and crawl checks run here, the load checks in bench/faults.sh.
+  if [ $# -eq 0 ]; then
+    run faults tests/Leerrijk.FaultTests both --filter "Category!=load"
+  else
+    run faults tests/Leerrijk.FaultTests both "$@"
+  fi
 else
   echo "PostgreSQL is not available: the PostgreSQL runs were left out." >&2
   status=1
