@@ -70,7 +70,7 @@ public sealed partial class ResourceTests
     [Fact]
     public void Every_error_page_status_has_a_title_and_text()
     {
-        foreach (var code in new[] { 400, 403, 404, 405, 413, 429, 500 })
+        foreach (var code in new[] { 400, 403, 404, 405, 413, 429, 500, 503 })
         {
             Assert.True(Dutch.ContainsKey($"Error.{code}.Title"), $"Error.{code}.Title");
             Assert.True(Dutch.ContainsKey($"Error.{code}.Text"), $"Error.{code}.Text");
