@@ -40,8 +40,7 @@ public sealed class ErrorModel : PageModel
         var afterException = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         var status = afterException ? Response.StatusCode : code ?? Response.StatusCode;
         Code = Array.IndexOf(Known, status) >= 0 ? status : status >= 500 ? 500 : 400;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
-            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && !afterException)
         {
             Response.StatusCode = StatusCodes.Status200OK;
         }
