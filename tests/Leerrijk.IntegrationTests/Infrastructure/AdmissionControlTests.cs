@@ -7,13 +7,32 @@ namespace Leerrijk.IntegrationTests.Infrastructure;
 /// <summary>
 /// A saturated app turns newcomers at a survey link away with a light 429 page and lets everyone already answering
 /// through. Saturation is simulated with a limit of 0 requests in flight; the real overload is measured by
-/// tests/Leerrijk.FaultTests (OverloadTests).
+/// tests/Leerrijk.FaultTests (OverloadTests). Slowness is simulated with an average limit of 0 ms.
 /// </summary>
-public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app) : IClassFixture<AdmissionControlTests.SaturatedApp>
+public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app, AdmissionControlTests.SlowApp slow)
+    : IClassFixture<AdmissionControlTests.SaturatedApp>, IClassFixture<AdmissionControlTests.SlowApp>
 {
     public sealed class SaturatedApp : LeerrijkAppFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Admission:MaxConcurrentRequests"] = "0" };
+    }
+
+    public sealed class SlowApp : LeerrijkAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Admission:MaxAverageMilliseconds"] = "0" };
+    }
+
+    [Fact]
+    public async Task Slow_answering_also_counts_as_saturated_but_only_once_someone_has_been_answering()
+    {
+        var round = await slow.CreateRoundAsync();
+
+        // No respondent request has been timed yet: nothing says the app is slow.
+        var first = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
+        var second = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
     }
 
     [Theory]

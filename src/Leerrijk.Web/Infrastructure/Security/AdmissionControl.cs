@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Leerrijk.Web.Features.Answering;
@@ -16,28 +17,43 @@ public sealed class AdmissionOptions
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 100;
 
+    /// <summary>
+    /// Average time of respondents' requests (smoothed over the last few dozen) at which the app counts as saturated.
+    /// SQLite serialises writes and its driver blocks threads, so there the queue builds up before requests are
+    /// counted as in progress; their time still shows it (bench/results/).
+    /// </summary>
+    public int MaxAverageMilliseconds { get; set; } = 500;
+
     /// <summary>What a turned-away newcomer is told to wait, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 120;
 }
 
 /// <summary>
-/// When the app is saturated, people who arrive at a survey's start page get a light "very busy, try again in a few
+/// When the app is saturated (too many requests in progress, or respondents' requests slow on average), people who arrive at a survey's start page get a light "very busy, try again in a few
 /// minutes" page (429 with Retry-After, no database, no page rendering) so that everyone already answering can
 /// finish: turning newcomers away costs them a click later, slowing everyone down can lose half-finished answers.
 /// This is how the ONS ran its census peak (research/reliability-security.md, E3). Everything else always passes.
 /// </summary>
 public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>An average older than this says nothing about now: with no one answering, nobody is turned away.</summary>
+    private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
+
     private int _inFlight;
+    private double _averageMilliseconds;
+    private long _lastSample;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsNewArrival(context.Request) && Volatile.Read(ref _inFlight) >= options.MaxConcurrentRequests)
+        if (IsNewArrival(context.Request) && IsSaturated())
         {
             await TurnAwayAsync(context);
             return;
         }
 
+        var answering = context.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/api/v1/s", StringComparison.OrdinalIgnoreCase);
+        var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _inFlight);
         try
         {
@@ -46,7 +62,26 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            if (answering)
+            {
+                Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
+    }
+
+    private bool IsSaturated() =>
+        Volatile.Read(ref _inFlight) >= options.MaxConcurrentRequests
+        || (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastSample)) < Recent && Volatile.Read(ref _averageMilliseconds) >= options.MaxAverageMilliseconds);
+
+    /// <summary>
+    /// Exponentially smoothed over about twenty requests. Concurrent updates may overwrite each other; a lost sample
+    /// only nudges a heuristic, which is cheaper than a lock on every request.
+    /// </summary>
+    private void Sample(double milliseconds)
+    {
+        var average = Volatile.Read(ref _averageMilliseconds);
+        Volatile.Write(ref _averageMilliseconds, average + ((milliseconds - average) / 20));
+        Interlocked.Exchange(ref _lastSample, Stopwatch.GetTimestamp());
     }
 
     /// <summary>

@@ -1,0 +1,39 @@
+using Leerrijk.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Leerrijk.UnitTests.Data;
+
+/// <summary>Which failures are "the database is away for a moment" (503, try again) and which stay a 500.</summary>
+public sealed class DatabaseOutageTests
+{
+    public static TheoryData<Exception> Outages => new()
+    {
+        new RetryLimitExceededException("retries used up", new NpgsqlException("connection refused")),
+        new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"),
+        new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"),
+        new InvalidOperationException("wrapped", new System.Net.Sockets.SocketException(111)),
+        new SqliteException("database is locked", 5),
+        new TimeoutException("no answer in time"),
+    };
+
+    public static TheoryData<Exception> Faults => new()
+    {
+        new InvalidOperationException("a bug"),
+        new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", "23505"),
+        new PostgresException("syntax error", "ERROR", "ERROR", "42601"),
+        new SqliteException("constraint failed", 19),
+        new NullReferenceException(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public void A_database_that_is_briefly_away_is_503(Exception exception) =>
+        Assert.Equal(503, DatabaseOutage.StatusCodeFor(exception));
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public void Anything_else_stays_500(Exception exception) =>
+        Assert.Equal(500, DatabaseOutage.StatusCodeFor(exception));
+}
