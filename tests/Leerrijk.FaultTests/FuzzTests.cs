@@ -103,9 +103,10 @@ public sealed class FuzzTests(FaultFixture fixture)
 
         var stored = (await database.ResponsesAsync(Respondents.DemoCode)).Count;
         var healthy = await app.IsHealthyAsync();
-        var logLeaks = app.LogText().Split('\n').Count(l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase) || l.Contains("executing the error handler", StringComparison.OrdinalIgnoreCase) || l.Contains("execute the error handler", StringComparison.OrdinalIgnoreCase));
+        // ASP.NET Core logs "An unhandled exception has occurred…" and "…attempting to execute the error handler".
+        var unhandled = app.LogText().Split('\n').Count(l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase) || l.Contains("execute the error handler", StringComparison.OrdinalIgnoreCase));
         figures.Add(("responses stored / acknowledged with 201", $"{stored} / {acknowledged}"));
-        figures.Add(("errors logged by the app (unhandled exceptions)", logLeaks));
+        figures.Add(("errors logged by the app (unhandled exceptions)", unhandled));
         figures.Add(("health afterwards", healthy ? "green" : "red"));
         figures.Add(("5xx or internals shown (first examples)", failures.Count == 0 ? "none" : string.Join("<br>", failures.Select(f => WebUtility.HtmlEncode(f.ReplaceLineEndings(" ")).Replace("|", "&#124;", StringComparison.Ordinal)))));
         Results.Record("6. Fuzzing the public endpoints", kind, figures,
@@ -113,7 +114,7 @@ public sealed class FuzzTests(FaultFixture fixture)
 
         Assert.Empty(failures);
         Assert.Equal(acknowledged, stored);
-        Assert.Equal(0, logLeaks);
+        Assert.Equal(0, unhandled);
         Assert.True(healthy);
     }
 

@@ -13,6 +13,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly string _name;
     private readonly Dictionary<string, string> _environment;
     private readonly string _logFile;
+    private readonly Lock _logGate = new();
     private Process? _process;
 
     public AppProcess(string name, Database database, IReadOnlyDictionary<string, string>? settings = null)
@@ -177,7 +178,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The app's log so far, for assertions about what it wrote (never a stack trace on a handled fault).</summary>
     public string LogText()
     {
-        lock (_environment)
+        lock (_logGate)
         {
             return File.Exists(_logFile) ? File.ReadAllText(_logFile) : "";
         }
@@ -192,7 +193,7 @@ public sealed class AppProcess : IAsyncDisposable
             return;
         }
 
-        lock (_environment)
+        lock (_logGate)
         {
             File.AppendAllText(_logFile, line + "\n");
         }

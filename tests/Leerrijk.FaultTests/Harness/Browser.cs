@@ -7,7 +7,7 @@ using AngleSharp.Html.Parser;
 namespace Leerrijk.FaultTests.Harness;
 
 /// <summary>A page as a browser without JavaScript receives it, parsed on demand.</summary>
-public sealed class Page(HttpStatusCode status, Uri url, string html, HttpResponseMessage response, double milliseconds)
+public sealed class Page(HttpStatusCode status, Uri url, string html, HttpResponseMessage response)
 {
     private static readonly HtmlParser Parser = new();
     private IHtmlDocument? _document;
@@ -20,9 +20,6 @@ public sealed class Page(HttpStatusCode status, Uri url, string html, HttpRespon
 
     /// <summary>Headers of the last response, redirects followed.</summary>
     public HttpResponseMessage Response { get; } = response;
-
-    /// <summary>Time of the last request (after any redirects).</summary>
-    public double Milliseconds { get; } = milliseconds;
 
     public IHtmlDocument Document => _document ??= Parser.ParseDocument(Html);
 
@@ -54,8 +51,6 @@ public sealed class Browser(HttpClient client)
 
     /// <summary>Told of every request: its status and time in milliseconds (each redirect separately).</summary>
     public Action<HttpStatusCode, double>? Observe { get; set; }
-
-    public IReadOnlyDictionary<string, string> Cookies => _cookies;
 
     public Task<Page> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
@@ -150,8 +145,7 @@ public sealed class Browser(HttpClient client)
             var clock = Stopwatch.StartNew();
             var response = await client.SendAsync(request);
             var html = await response.Content.ReadAsStringAsync();
-            var elapsed = clock.Elapsed.TotalMilliseconds;
-            Observe?.Invoke(response.StatusCode, elapsed);
+            Observe?.Invoke(response.StatusCode, clock.Elapsed.TotalMilliseconds);
             Remember(response);
             var url = new Uri(client.BaseAddress!, request.RequestUri!);
             if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && redirects-- > 0)
@@ -163,7 +157,7 @@ public sealed class Browser(HttpClient client)
             }
 
             request.Dispose();
-            return new Page(response.StatusCode, url, html, response, elapsed);
+            return new Page(response.StatusCode, url, html, response);
         }
     }
 

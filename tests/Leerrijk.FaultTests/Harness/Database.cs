@@ -11,12 +11,11 @@ public sealed class Database
 {
     private readonly Func<DbConnection> _connect;
 
-    private Database(string kind, IReadOnlyDictionary<string, string> appSettings, Func<DbConnection> connect, string? sqliteFile)
+    private Database(string kind, IReadOnlyDictionary<string, string> appSettings, Func<DbConnection> connect)
     {
         Kind = kind;
         AppSettings = appSettings;
         _connect = connect;
-        SqliteFile = sqliteFile;
     }
 
     /// <summary>"sqlite" or "postgres".</summary>
@@ -25,27 +24,22 @@ public sealed class Database
     /// <summary>The environment variables that point the app at this database.</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; }
 
-    public string? SqliteFile { get; }
-
     public static Database Sqlite(string purpose)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory($"leerrijk-faults-{purpose}.").FullName, "leerrijk.db");
         return new Database(
             "sqlite",
             new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={file}" },
-            () => new SqliteConnection($"Data Source={file};Pooling=False"),
-            file);
+            () => new SqliteConnection($"Data Source={file};Pooling=False"));
     }
 
     public static async Task<Database> PostgresAsync(PostgresServer server, string purpose)
     {
         var name = await server.CreateDatabaseAsync(purpose);
-        var connectionString = server.ConnectionString(name);
         return new Database(
             "postgres",
             new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = server.ConnectionString(name, pooled: true) },
-            () => new NpgsqlConnection(connectionString),
-            null);
+            () => new NpgsqlConnection(server.ConnectionString(name)));
     }
 
     /// <summary>Every stored response of the round with the given code: id → (answer rows, comment rows).</summary>

@@ -19,7 +19,6 @@ public sealed class SubmissionLoad : IDisposable
     private readonly ConcurrentDictionary<Guid, byte> _acknowledged = new();
     private readonly ConcurrentQueue<GeneratedResponse> _retry = new();
     private readonly ConcurrentDictionary<int, int> _statuses = new();
-    private readonly ConcurrentBag<double> _latencies = new();
     private readonly ConcurrentBag<string> _problems = new();
     private readonly SemaphoreSlim _inFlight;
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
@@ -53,8 +52,6 @@ public sealed class SubmissionLoad : IDisposable
 
     /// <summary>Anything a device should never see: a 4xx other than 409/429 for a valid response, a stack trace, SQL.</summary>
     public IReadOnlyCollection<string> Problems => _problems;
-
-    public IReadOnlyCollection<double> Latencies => _latencies;
 
     public int Unacknowledged => _sent.Count - _acknowledged.Count;
 
@@ -168,7 +165,6 @@ public sealed class SubmissionLoad : IDisposable
 
     private async Task SendAsync(GeneratedResponse response)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             using var content = new StringContent(response.Json, Encoding.UTF8, "application/json");
@@ -178,7 +174,6 @@ public sealed class SubmissionLoad : IDisposable
             _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (reply.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
             {
-                _latencies.Add(clock.Elapsed.TotalMilliseconds);
                 if (reply.StatusCode == HttpStatusCode.OK)
                 {
                     Interlocked.Increment(ref _replays);
