@@ -38,7 +38,8 @@ public sealed class Page(HttpStatusCode status, Uri url, string html, HttpRespon
 /// </summary>
 public sealed class Browser(HttpClient client)
 {
-    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+    // Thread-safe: the fuzzing check sends from one browser on several threads at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     public static HttpClient CreateClient(Uri baseAddress, int connections = 256) =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
@@ -182,7 +183,7 @@ public sealed class Browser(HttpClient client)
             var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || header.Contains("max-age=0", StringComparison.OrdinalIgnoreCase);
             if (expired || value.Length == 0)
             {
-                _cookies.Remove(name);
+                _cookies.TryRemove(name, out _);
             }
             else
             {
