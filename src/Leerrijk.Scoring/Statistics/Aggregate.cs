@@ -8,7 +8,7 @@ namespace Leerrijk.Scoring.Statistics;
 /// without the raw answers.
 /// </summary>
 /// <remarks>
-/// <see cref="Add"/> updates this aggregate in place; <see cref="Merge"/> returns a new one and leaves both inputs
+/// <see cref="Add(Response)"/> updates this aggregate in place; <see cref="Merge"/> returns a new one and leaves both inputs
 /// unchanged. All statistics are exact integers (see <see cref="AggregateData"/>), so merging is associative and
 /// commutative exactly, and an aggregate does not depend on the order of its responses. Not thread-safe.
 /// </remarks>
@@ -91,8 +91,21 @@ public sealed class Aggregate
     public void Add(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var parsed = ParsedResponse.Parse(Model, response);
+        Add(ScoredResponse.Of(Model, response));
+    }
 
+    /// <summary>Adds one response scored before against this aggregate's model (in place).</summary>
+    /// <exception cref="ArgumentException">It was scored against another model instance.</exception>
+    /// <exception cref="OverflowException">A count or sum no longer fits in 64 bits (far beyond any real survey).</exception>
+    public void Add(ScoredResponse scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        if (!ReferenceEquals(scored.Model, Model))
+        {
+            throw new ArgumentException("The response was scored against another model than this aggregate's.", nameof(scored));
+        }
+
+        var parsed = scored.Parsed;
         checked
         {
             _data.Respondents++;
@@ -112,7 +125,7 @@ public sealed class Aggregate
             for (var d = 0; d < _data.Dimensions.Length; d++)
             {
                 var stats = _data.Dimensions[d];
-                var tally = parsed.Tally(Model, d);
+                var tally = scored.Tallies[d];
                 stats.RespondentsByAnswered[tally.Answered]++;
                 stats.SumByAnswered[tally.Answered] += tally.Sum;
                 stats.SumOfSquaresByAnswered[tally.Answered] += tally.Sum * tally.Sum;

@@ -43,16 +43,46 @@ public static class Scorer
     /// or null when fewer than <see cref="ScoringModel.RequiredAnswers(string)"/> items were answered.
     /// </summary>
     /// <exception cref="InvalidResponseException">Unknown item, item answered twice, or a point outside the scale.</exception>
-    public static RespondentScores Score(ScoringModel model, Response response)
+    public static RespondentScores Score(ScoringModel model, Response response) => ScoredResponse.Of(model, response).Scores;
+}
+
+/// <summary>
+/// A response checked and scored once against one model, so it can be added to every group it counts in (and its
+/// cell) without being parsed and scored again for each.
+/// </summary>
+public sealed class ScoredResponse
+{
+    private ScoredResponse(ScoringModel model, ParsedResponse parsed, ParsedResponse.DimensionTally[] tallies, RespondentScores scores)
+    {
+        Model = model;
+        Parsed = parsed;
+        Tallies = tallies;
+        Scores = scores;
+    }
+
+    /// <summary>The model it was scored against; only aggregates of this same model instance take it.</summary>
+    public ScoringModel Model { get; }
+
+    /// <summary>The respondent's dimension scores, in model order.</summary>
+    public RespondentScores Scores { get; }
+
+    internal ParsedResponse Parsed { get; }
+
+    /// <summary>Per dimension, in model order: items answered with a point and their recoded sum.</summary>
+    internal ParsedResponse.DimensionTally[] Tallies { get; }
+
+    /// <exception cref="InvalidResponseException">Unknown item, item answered twice, or a point outside the scale.</exception>
+    public static ScoredResponse Of(ScoringModel model, Response response)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(response);
 
         var parsed = ParsedResponse.Parse(model, response);
+        var tallies = new ParsedResponse.DimensionTally[model.DimensionIds.Count];
         var scores = new DimensionScore[model.DimensionIds.Count];
         for (var d = 0; d < scores.Length; d++)
         {
-            var tally = parsed.Tally(model, d);
+            var tally = tallies[d] = parsed.Tally(model, d);
             var required = model.RequiredAnswers(d);
             double? mean = null;
             double? score = null;
@@ -76,7 +106,7 @@ public static class Scorer
                 score);
         }
 
-        return new RespondentScores(scores);
+        return new ScoredResponse(model, parsed, tallies, new RespondentScores(scores));
     }
 }
 

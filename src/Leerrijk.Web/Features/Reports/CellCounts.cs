@@ -53,14 +53,15 @@ public sealed class CellCounts
         };
     }
 
-    public void Add(string key, Response response)
+    /// <summary>Counts a response, scored once for all its groups, in its cell.</summary>
+    public void Add(string key, ScoredResponse scored)
     {
         if (!Cells.TryGetValue(key, out var counts))
         {
             Cells[key] = counts = new long[FigureCount];
         }
 
-        var scores = Scorer.Score(Model, response);
+        var scores = scored.Scores;
         counts[RespondentsFigure]++;
         for (var d = 0; d < scores.Dimensions.Count; d++)
         {

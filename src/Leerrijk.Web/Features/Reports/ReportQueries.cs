@@ -9,7 +9,7 @@ namespace Leerrijk.Web.Features.Reports;
 
 /// <summary>Loads everything a round's report is built from, the same way for the page, the exports and the JSON API.</summary>
 public sealed class ReportQueries(
-    LeerrijkDbContext db, InstrumentCatalog catalog, StatisticsFolder folder, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>At most this many open answers are read; ordered by the random response id, they are a fair sample.</summary>
     public const int MaxComments = 500;
@@ -33,13 +33,7 @@ public sealed class ReportQueries(
             return ReportBuilder.Open(round, instrument, count, language);
         }
 
-        // A round just closed may still have a few responses the folder has not reached: fold them first, so the
-        // report reads only statistics rows.
-        if (await db.Responses.AnyAsync(r => r.RoundId == round.Id && !r.Folded, cancellationToken))
-        {
-            await folder.FoldAllAsync(cancellationToken);
-        }
-
+        // Responses the background folder has not reached yet are added in memory: a report read never writes.
         var data = await RoundData.LoadAsync(db, catalog, round, cancellationToken);
         var previous = await PreviousAsync(round, today, cancellationToken);
         var comments = await db.Set<Responses.ResponseComment>().AsNoTracking()

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Text.Json;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
 using Leerrijk.Web.Data;
@@ -16,33 +15,27 @@ namespace Leerrijk.Web.Features.Reports;
 /// </summary>
 public sealed class RoundData
 {
-    private readonly Dictionary<(string Instrument, string Attribute, string Value), Aggregate> _aggregates;
+    private readonly StatisticsFold _fold;
 
-    private readonly Dictionary<string, CellCounts> _cells;
-
-    private RoundData(Dictionary<(string, string, string), Aggregate> aggregates, Dictionary<string, CellCounts> cells, IReadOnlyDictionary<string, ScoringModel> models)
-    {
-        _aggregates = aggregates;
-        _cells = cells;
-        Models = models;
-    }
+    private RoundData(StatisticsFold fold) => _fold = fold;
 
     /// <summary>Respondents behind each figure per combination of background answers, for one instrument.</summary>
     public CellCounts Cells(string instrumentId) =>
-        _cells.TryGetValue(instrumentId, out var cells) ? cells : new CellCounts(Models[instrumentId]);
+        _fold.Cells.TryGetValue(instrumentId, out var cells) ? cells : new CellCounts(Models[instrumentId]);
 
     /// <summary>The scoring model of the round's instrument and of its module, by instrument id.</summary>
-    public IReadOnlyDictionary<string, ScoringModel> Models { get; }
+    public IReadOnlyDictionary<string, ScoringModel> Models => _fold.Models;
 
     /// <summary>The whole round for one instrument (empty when nobody answered).</summary>
     public Aggregate Whole(string instrumentId) =>
-        _aggregates.TryGetValue((instrumentId, RoundStatistic.WholeRound, ""), out var whole) ? whole : Aggregate.Empty(Models[instrumentId]);
+        _fold.Aggregates.TryGetValue((instrumentId, RoundStatistic.WholeRound, ""), out var whole) ? whole : Aggregate.Empty(Models[instrumentId]);
 
     /// <summary>Every group of one attribute for one instrument, by value ("" = not stated).</summary>
     public IReadOnlyDictionary<string, Aggregate> Groups(string instrumentId, string attribute) =>
-        _aggregates.Where(a => a.Key.Instrument == instrumentId && a.Key.Attribute == attribute)
+        _fold.Aggregates.Where(a => a.Key.Instrument == instrumentId && a.Key.Attribute == attribute)
             .ToDictionary(a => a.Key.Value, a => a.Value, StringComparer.Ordinal);
 
+    /// <summary>Reads the round's statistics rows and adds the unfolded tail in memory; writes nothing.</summary>
     public static async Task<RoundData> LoadAsync(LeerrijkDbContext db, InstrumentCatalog catalog, Round round, CancellationToken cancellationToken)
     {
         var models = new[] { round.InstrumentId, round.ModuleId }
@@ -54,22 +47,14 @@ public sealed class RoundData
         var (rows, tail, tailAnswers) = await db.Database.CreateExecutionStrategy().ExecuteAsync(
             (db, round.Id), static async (_, state, ct) => await ReadSnapshotAsync(state.db, state.Id, ct), verifySucceeded: null, cancellationToken);
 
-        var aggregates = new Dictionary<(string, string, string), Aggregate>();
-        var cells = new Dictionary<string, CellCounts>(StringComparer.Ordinal);
-        foreach (var row in rows.Where(r => models.ContainsKey(r.InstrumentId)))
+        var fold = new StatisticsFold(models);
+        foreach (var row in rows)
         {
-            if (row.Attribute == CellCounts.Attribute)
-            {
-                cells[row.InstrumentId] = CellCounts.FromJson(models[row.InstrumentId], row.DataJson);
-            }
-            else
-            {
-                aggregates[(row.InstrumentId, row.Attribute, row.Value)] = Read(models[row.InstrumentId], row.DataJson);
-            }
+            fold.Load(row);
         }
 
-        AddAll(aggregates, cells, models, tail, tailAnswers);
-        return new RoundData(aggregates, cells, models);
+        fold.AddAll(tail, tailAnswers);
+        return new RoundData(fold);
     }
 
     private static async Task<(List<RoundStatistic> Rows, List<GroupedResponse> Tail, List<StoredAnswer> TailAnswers)> ReadSnapshotAsync(
@@ -97,54 +82,8 @@ public sealed class RoundData
     /// <summary>A round's statistics straight from responses, with nothing folded; for tests and tools.</summary>
     public static RoundData FromResponses(IReadOnlyDictionary<string, ScoringModel> models, IReadOnlyList<GroupedResponse> responses, IReadOnlyList<StoredAnswer> answers)
     {
-        var aggregates = new Dictionary<(string, string, string), Aggregate>();
-        var cells = new Dictionary<string, CellCounts>(StringComparer.Ordinal);
-        AddAll(aggregates, cells, models, responses, answers);
-        return new RoundData(aggregates, cells, models);
+        var fold = new StatisticsFold(models);
+        fold.AddAll(responses, answers);
+        return new RoundData(fold);
     }
-
-    private static void AddAll(
-        Dictionary<(string, string, string), Aggregate> aggregates,
-        Dictionary<string, CellCounts> cells,
-        IReadOnlyDictionary<string, ScoringModel> models,
-        IReadOnlyList<GroupedResponse> tail,
-        IReadOnlyList<StoredAnswer> tailAnswers)
-    {
-        var answersByResponse = tailAnswers.ToLookup(a => a.ResponseId);
-        foreach (var response in tail)
-        {
-            foreach (var (instrumentId, model) in models)
-            {
-                var scored = ToScoringResponse(model, instrumentId, answersByResponse[response.Id]);
-                foreach (var (attribute, value) in StatisticsFolder.Groups(response))
-                {
-                    if (!aggregates.TryGetValue((instrumentId, attribute, value), out var aggregate))
-                    {
-                        aggregates[(instrumentId, attribute, value)] = aggregate = Aggregate.Empty(model);
-                    }
-
-                    aggregate.Add(scored);
-                }
-
-                if (!cells.TryGetValue(instrumentId, out var counts))
-                {
-                    cells[instrumentId] = counts = new CellCounts(model);
-                }
-
-                counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
-            }
-        }
-    }
-
-    internal static Aggregate Read(ScoringModel model, string json) =>
-        string.IsNullOrEmpty(json) ? Aggregate.Empty(model) : Aggregate.FromData(model, JsonSerializer.Deserialize<AggregateData>(json)!);
-
-    /// <summary>
-    /// One response's answers to one instrument for the scoring engine. Items the instrument no longer has are left
-    /// out rather than stopping the statistics: a wording change must not make a round unreadable.
-    /// </summary>
-    internal static Response ToScoringResponse(ScoringModel model, string instrumentId, IEnumerable<StoredAnswer> answers) =>
-        new(answers
-            .Where(a => a.InstrumentId == instrumentId && model.TryGetItem(a.ItemId, out _))
-            .Select(a => new ItemAnswer(a.ItemId, a.Value is { } point ? Answer.Of(point) : Answer.DontKnow)));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
 using Leerrijk.Web.Data;
@@ -11,7 +10,8 @@ namespace Leerrijk.Web.Features.Reports;
 /// <summary>
 /// Folds newly arrived responses into their round's <see cref="RoundStatistic"/> rows, a batch at a time, every
 /// couple of seconds. Marking the batch folded and updating the statistics happen in one transaction, and the mark
-/// only succeeds for responses nobody folded first, so a second app instance cannot count a response twice.
+/// only succeeds for responses nobody folded first, so a second app instance cannot count a response twice. The
+/// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads.
 /// </summary>
 public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, InstrumentCatalog catalog, ILogger<StatisticsFolder> logger) : BackgroundService
 {
@@ -104,68 +104,43 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
             .ToListAsync(cancellationToken);
         var roundIds = batch.Select(r => r.RoundId).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.InstrumentId, r.ModuleId })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+            .Select(r => new { r.Id, r.OrganisationId, r.InstrumentId, r.ModuleId })
+            .ToListAsync(cancellationToken);
         var rows = await db.RoundStatistics.Where(s => roundIds.Contains(s.RoundId)).ToListAsync(cancellationToken);
-        var open = new Dictionary<(Guid Round, string Instrument, string Attribute, string Value), (RoundStatistic Row, Aggregate Aggregate)>();
-        var answersByResponse = answers.ToLookup(a => a.ResponseId);
         var models = new Dictionary<string, ScoringModel?>(StringComparer.Ordinal);
-        var openCells = new Dictionary<(Guid Round, string Instrument), (RoundStatistic Row, CellCounts Counts)>();
-        RoundStatistic RowFor(GroupedResponse response, string instrumentId, string attribute, string value)
+        foreach (var round in rounds)
         {
-            var row = rows.SingleOrDefault(s => s.RoundId == response.RoundId && s.InstrumentId == instrumentId && s.Attribute == attribute && s.Value == value);
-            if (row is null)
+            var roundRows = rows.Where(r => r.RoundId == round.Id)
+                .ToDictionary(r => (r.InstrumentId, r.Attribute, r.Value));
+            var fold = new StatisticsFold(ModelsOf(models, round.InstrumentId, round.ModuleId));
+            foreach (var row in roundRows.Values)
             {
-                row = new RoundStatistic { OrganisationId = response.OrganisationId, RoundId = response.RoundId, InstrumentId = instrumentId, Attribute = attribute, Value = value };
-                db.RoundStatistics.Add(row);
-                rows.Add(row);
+                fold.Load(row);
             }
 
-            return row;
-        }
+            fold.AddAll(batch.Where(r => r.RoundId == round.Id), answers);
 
-        foreach (var response in batch)
-        {
-            var round = rounds[response.RoundId];
-            foreach (var instrumentId in new[] { round.InstrumentId, round.ModuleId })
+            // Every group's row is written back; EF Core updates only those whose statistics changed.
+            void Store(string instrumentId, string attribute, string value, string json)
             {
-                if (instrumentId is null || ModelOf(instrumentId, models) is not { } model)
+                if (!roundRows.TryGetValue((instrumentId, attribute, value), out var row))
                 {
-                    continue;
+                    row = new RoundStatistic { OrganisationId = round.OrganisationId, RoundId = round.Id, InstrumentId = instrumentId, Attribute = attribute, Value = value };
+                    db.RoundStatistics.Add(row);
                 }
 
-                var scored = RoundData.ToScoringResponse(model, instrumentId, answersByResponse[response.Id]);
-                foreach (var (attribute, value) in Groups(response))
-                {
-                    var key = (response.RoundId, instrumentId, attribute, value);
-                    if (!open.TryGetValue(key, out var entry))
-                    {
-                        var row = RowFor(response, instrumentId, attribute, value);
-                        open[key] = entry = (row, RoundData.Read(model, row.DataJson));
-                    }
-
-                    entry.Aggregate.Add(scored);
-                }
-
-                var cellKey = (response.RoundId, instrumentId);
-                if (!openCells.TryGetValue(cellKey, out var cells))
-                {
-                    var row = RowFor(response, instrumentId, CellCounts.Attribute, "");
-                    openCells[cellKey] = cells = (row, CellCounts.FromJson(model, row.DataJson));
-                }
-
-                cells.Counts.Add(CellCounts.Key(response.Role, response.Department, response.YearsEmployed), scored);
+                row.DataJson = json;
             }
-        }
 
-        foreach (var (row, aggregate) in open.Values)
-        {
-            row.DataJson = JsonSerializer.Serialize(aggregate.ToData());
-        }
+            foreach (var ((instrumentId, attribute, value), aggregate) in fold.Aggregates)
+            {
+                Store(instrumentId, attribute, value, StatisticsFold.ToJson(aggregate));
+            }
 
-        foreach (var (row, counts) in openCells.Values)
-        {
-            row.DataJson = counts.ToJson();
+            foreach (var (instrumentId, cells) in fold.Cells)
+            {
+                Store(instrumentId, CellCounts.Attribute, "", cells.ToJson());
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -173,31 +148,26 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
         return batch.Count;
     }
 
-    /// <summary>The groups a response counts in: the whole round, and one per background attribute.</summary>
-    internal static IEnumerable<(string Attribute, string Value)> Groups(GroupedResponse response) =>
-    [
-        (RoundStatistic.WholeRound, ""),
-        (GroupAttribute.Role, response.Role),
-        (GroupAttribute.Department, response.Department ?? ""),
-        (GroupAttribute.Years, response.YearsEmployed ?? ""),
-    ];
-
-    private ScoringModel? ModelOf(string instrumentId, Dictionary<string, ScoringModel?> models)
+    /// <summary>The round's instrument and module that are installed, by id; a missing one is left out of the statistics.</summary>
+    private Dictionary<string, ScoringModel> ModelsOf(Dictionary<string, ScoringModel?> known, params string?[] instrumentIds)
     {
-        if (!models.TryGetValue(instrumentId, out var model))
+        var models = new Dictionary<string, ScoringModel>(StringComparer.Ordinal);
+        foreach (var id in instrumentIds.OfType<string>())
         {
-            models[instrumentId] = model = catalog.Find(instrumentId) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
+            if (!known.TryGetValue(id, out var model))
+            {
+                known[id] = model = catalog.Find(id) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
+            }
+
+            if (model is not null)
+            {
+                models[id] = model;
+            }
         }
 
-        return model;
+        return models;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Folding responses into the statistics failed; will try again")]
     private partial void LogFailed(Exception ex);
 }
-
-/// <summary>A response's background, as the statistics group it.</summary>
-public sealed record GroupedResponse(Guid Id, Guid RoundId, Guid OrganisationId, string Role, string? Department, string? YearsEmployed);
-
-/// <summary>One stored answer, as read for folding or for the tail.</summary>
-public sealed record StoredAnswer(Guid ResponseId, string InstrumentId, string ItemId, int? Value);

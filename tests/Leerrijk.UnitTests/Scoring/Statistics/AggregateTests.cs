@@ -203,4 +203,33 @@ public sealed class AggregateTests
 
         Assert.Equal(0, aggregate.ToData().Items[0].Counts[0]);
     }
+
+    [Fact]
+    public void A_response_scored_once_counts_fully_in_every_aggregate_it_is_added_to()
+    {
+        var model = ThreeItemModel(thirdReversed: true);
+        var responses = Rows.Select(r => Response.Of(("a", r[0]), ("b", Answer.DontKnow), ("c", r[2]))).ToList();
+        var whole = Aggregate.Empty(model);
+        var group = Aggregate.Empty(model);
+
+        foreach (var scored in responses.Select(r => ScoredResponse.Of(model, r)))
+        {
+            whole.Add(scored);
+            group.Add(scored);
+        }
+
+        var expected = System.Text.Json.JsonSerializer.Serialize(Aggregate.Of(model, responses).ToData());
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(whole.ToData()));
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(group.ToData()));
+        Assert.Equal(Scorer.Score(model, responses[0]).Dimensions, ScoredResponse.Of(model, responses[0]).Scores.Dimensions);
+    }
+
+    [Fact]
+    public void A_response_scored_against_another_model_is_refused_and_leaves_the_aggregate_unchanged()
+    {
+        var aggregate = Aggregate.Empty(ThreeItemModel());
+
+        Assert.Throws<ArgumentException>(() => aggregate.Add(ScoredResponse.Of(ThreeItemModel(thirdReversed: true), Response.Of(("a", 4)))));
+        Assert.Equal(0, aggregate.Respondents);
+    }
 }
