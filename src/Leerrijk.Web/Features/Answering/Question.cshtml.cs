@@ -104,12 +104,16 @@ public sealed class QuestionModel(Survey survey, ResponseSubmission submission, 
             foreach (var question in Round.Instrument.OpenQuestions)
             {
                 var text = Request.Form["o." + question.Id].ToString();
-                if (text.Length > ResponseComment.MaxLength)
+                var problem = ResponseRules.CheckComment(text, out var kept);
+                if (problem != ResponseRules.CommentProblem.None)
                 {
-                    ModelState.AddModelError("o." + question.Id, l["Submit.CommentTooLong", ResponseComment.MaxLength]);
+                    ModelState.AddModelError(
+                        "o." + question.Id,
+                        problem == ResponseRules.CommentProblem.TooLong ? l["Submit.CommentTooLong", ResponseComment.MaxLength] : l["Submit.CommentInvalid"]);
                 }
 
-                Open[question.Id] = string.IsNullOrWhiteSpace(text) ? null : text;
+                // A refused text is shown again as written, so the respondent can shorten it rather than start over.
+                Open[question.Id] = problem == ResponseRules.CommentProblem.None ? kept : text;
             }
 
             return;
@@ -129,7 +133,7 @@ public sealed class QuestionModel(Survey survey, ResponseSubmission submission, 
             {
                 Answers[key] = null;
             }
-            else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var point) && point >= instrument.ScaleMin && point <= instrument.ScaleMax)
+            else if (int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var point) && ResponseRules.IsOnScale(instrument, point))
             {
                 Answers[key] = point;
             }

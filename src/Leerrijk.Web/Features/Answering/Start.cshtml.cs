@@ -58,19 +58,17 @@ public sealed class StartModel(Survey survey, LeerrijkDbContext db, IStringLocal
         }
 
         var round = Round.Round;
-        var role = round.Roles.Count == 1 ? round.Roles[0] : round.Roles.FirstOrDefault(r => r == Role);
-        if (role is null)
+        if (!ResponseRules.TryRole(round, Role, out var role))
         {
             ModelState.AddModelError(nameof(Role), l["Answering.ChooseRole"]);
         }
 
-        var department = string.IsNullOrEmpty(Department) ? null : round.Departments.FirstOrDefault(d => d == Department);
-        if (Department is { Length: > 0 } && department is null)
+        if (!ResponseRules.TryDepartment(round, Department, out var department))
         {
             ModelState.AddModelError(nameof(Department), l["Validation.NotInList"]);
         }
 
-        if (YearsEmployed is { Length: > 0 } && (!Round.Instrument.Background.YearsEmployed || !ResponseSubmission.YearsBands.Contains(YearsEmployed)))
+        if (!ResponseRules.TryYears(Round.Instrument, YearsEmployed, out var years))
         {
             ModelState.AddModelError(nameof(YearsEmployed), l["Validation.NotInList"]);
         }
@@ -88,9 +86,9 @@ public sealed class StartModel(Survey survey, LeerrijkDbContext db, IStringLocal
             RoundId = round.Id,
             ResumeCodeHash = ResponseDraft.HashResumeCode(round.Id, resumeCode),
             Language = Language,
-            Role = role!,
+            Role = role,
             Department = department,
-            YearsEmployed = string.IsNullOrEmpty(YearsEmployed) ? null : YearsEmployed,
+            YearsEmployed = years,
             UpdatedOn = survey.Today,
         };
         db.Add(draft);

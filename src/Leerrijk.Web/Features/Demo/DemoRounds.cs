@@ -43,41 +43,27 @@ public static class DemoRounds
     /// <summary>
     /// Believable, reproducible answers: most people lean positive, managers somewhat more than employees (a perception
     /// gap the report should find), "learning from outside" is the weak spot, and now and then someone does not know.
+    /// They are sent as respondents send them, so they enter through <see cref="ResponseSubmission"/> like anyone's.
     /// </summary>
-    public static IEnumerable<SurveyResponse> Responses(Round round, Instrument teamscan)
+    public static IEnumerable<SubmittedResponse> Responses(Instrument teamscan)
     {
         var random = new Random(20261123);
         for (var n = 0; n < ClosedRoundRespondents; n++)
         {
             var role = n switch { < 34 => "Employee", < 41 => "Manager", < 43 => "Hr", _ => "Owner" };
             var id = new Guid(random.NextInt64().ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + random.NextInt64().ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
-            var response = new SurveyResponse
-            {
-                Id = id,
-                OrganisationId = round.OrganisationId,
-                RoundId = round.Id,
-                SubmittedOn = round.OpensOn.AddDays(random.Next(0, round.ClosesOn.DayNumber - round.OpensOn.DayNumber + 1)),
-                Language = random.Next(10) == 0 ? "en" : "nl",
-                Role = role,
-                Department = Departments[random.Next(Departments.Length)],
-                YearsEmployed = ResponseSubmission.YearsBands[random.Next(ResponseSubmission.YearsBands.Count)],
-                ContentHash = "demo",
-            };
+            var language = random.Next(10) == 0 ? "en" : "nl";
+            var department = Departments[random.Next(Departments.Length)];
+            var years = ResponseRules.YearsBands[random.Next(ResponseRules.YearsBands.Count)];
+            var answers = new Dictionary<string, int?>(StringComparer.Ordinal);
             foreach (var item in teamscan.Items)
             {
                 var lean = 3.4 + (role == "Employee" ? 0 : 0.6) + (item.Dimension == "leren-van-buiten" ? -0.9 : 0);
                 var point = Math.Clamp((int)Math.Round(lean + (random.NextDouble() * 2.4) - 1.2), 1, 5);
-                response.Answers.Add(new ResponseAnswer
-                {
-                    ResponseId = id,
-                    OrganisationId = round.OrganisationId,
-                    InstrumentId = teamscan.Id,
-                    ItemId = item.Id,
-                    Value = random.Next(14) == 0 ? null : item.Reverse ? 6 - point : point,
-                });
+                answers[item.Id] = random.Next(14) == 0 ? null : item.Reverse ? 6 - point : point;
             }
 
-            yield return response;
+            yield return new SubmittedResponse(id, language, role, department, years, answers, null, null);
         }
     }
 }

@@ -2,6 +2,8 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Responses;
+using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,13 @@ namespace Leerrijk.Web.Features.Demo;
 /// <summary>Fills an empty database with a demo organisation and one account per role, so Leerrijk can be tried at once.</summary>
 /// <remarks>Runs in Development (or with <c>Demo:Seed=true</c>); the log-ins are printed at start-up and listed in the README.</remarks>
 public sealed partial class DemoSeeder(
-    LeerrijkDbContext db, UserManager<ApplicationUser> users, InstrumentCatalog catalog, TimeProvider clock, ILogger<DemoSeeder> logger)
+    LeerrijkDbContext db,
+    UserManager<ApplicationUser> users,
+    InstrumentCatalog catalog,
+    ResponseSubmission submission,
+    RoundCache roundCache,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
 {
     public const string OrganisationName = "Demo Installatietechniek BV";
     public const string Password = "leerrijk-demo-2026";
@@ -79,10 +87,30 @@ public sealed partial class DemoSeeder(
 
         var owner = await db.Memberships.Where(m => m.OrganisationId == organisation.Id && m.Role == OrganisationRole.Owner).Select(m => m.UserId).FirstAsync(cancellationToken);
         var teamscan = catalog.Find("leerrijk-teamscan") ?? throw new InvalidOperationException("The demo needs the leerrijk-teamscan instrument.");
-        var rounds = DemoRounds.Create(organisation.Id, owner, teamscan, LocalizationSetup.Today(clock)).ToList();
+        var today = LocalizationSetup.Today(clock);
+        var rounds = DemoRounds.Create(organisation.Id, owner, teamscan, today).ToList();
+
+        // The closed round's responses enter the way every response does, through the one submission path, so they
+        // are checked and stored like anyone's. That path takes responses only while a round is open: the round is
+        // open until today while they arrive, then gets its own closing date back. (They are marked as received today.)
+        var closed = rounds[0];
+        var (closesOn, closedAtUtc) = (closed.ClosesOn, closed.ClosedAtUtc);
+        (closed.ClosesOn, closed.ClosedAtUtc) = (today, null);
         db.Rounds.AddRange(rounds);
-        db.Responses.AddRange(DemoRounds.Responses(rounds[0], teamscan));
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var response in DemoRounds.Responses(teamscan))
+        {
+            var result = await submission.SubmitAsync(closed.Code, response, cancellationToken);
+            if (result.Outcome != SubmissionOutcome.Stored)
+            {
+                throw new InvalidOperationException(
+                    $"A demo response was not stored ({result.Outcome}): " + string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(' ', e.Value)}")));
+            }
+        }
+
+        (closed.ClosesOn, closed.ClosedAtUtc) = (closesOn, closedAtUtc);
+        await db.SaveChangesAsync(cancellationToken);
+        roundCache.Forget(closed.Code);
         LogAccounts();
         LogDemoRound(DemoRounds.OpenCode);
     }

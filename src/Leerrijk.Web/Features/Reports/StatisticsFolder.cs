@@ -4,6 +4,7 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Responses;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Leerrijk.Web.Features.Reports;
 
@@ -13,7 +14,8 @@ namespace Leerrijk.Web.Features.Reports;
 /// only succeeds for responses nobody folded first, so a second app instance cannot count a response twice. The
 /// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads.
 /// </summary>
-public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, InstrumentCatalog catalog, ILogger<StatisticsFolder> logger) : BackgroundService
+public sealed partial class StatisticsFolder(
+    IServiceScopeFactory scopes, InstrumentCatalog catalog, IOptions<StatisticsFolderOptions> options, ILogger<StatisticsFolder> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     public const int BatchSize = 1000;
@@ -22,6 +24,11 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval);
         do
         {
@@ -170,4 +177,14 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Folding responses into the statistics failed; will try again")]
     private partial void LogFailed(Exception ex);
+}
+
+/// <summary>How the statistics folder runs.</summary>
+public sealed class StatisticsFolderOptions
+{
+    /// <summary>
+    /// Fold every couple of seconds in the background (the default). Off only where a test must see unfolded
+    /// responses stay unfolded; reports stay right either way, since they add the unfolded tail themselves.
+    /// </summary>
+    public bool RunInBackground { get; set; } = true;
 }

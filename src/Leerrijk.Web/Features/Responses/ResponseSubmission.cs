@@ -51,8 +51,6 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOn
 public sealed class ResponseSubmission(
     LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public static readonly IReadOnlyList<string> YearsBands = ["lt1", "1-5", "5-10", "10plus"];
-
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
         var round = await rounds.FindByCodeAsync(db.Rounds, code, cancellationToken);
@@ -139,30 +137,19 @@ public sealed class ResponseSubmission(
             Error("language", l["Submit.LanguageNotOffered", string.Join(", ", round.Languages)]);
         }
 
-        var role = round.Roles.FirstOrDefault(x => RoleMatches(x, r.Role));
-        if (r.Role is null && round.Roles.Count == 1)
-        {
-            role = round.Roles[0];
-        }
-
-        if (role is null)
+        if (!ResponseRules.TryRole(round, r.Role, out var role))
         {
             Error("role", l["Submit.RoleNotInvited", string.Join(", ", round.Roles.Select(RoleName))]);
         }
 
-        string? department = null;
-        if (!string.IsNullOrWhiteSpace(r.Department))
+        if (!ResponseRules.TryDepartment(round, r.Department, out var department))
         {
-            department = round.Departments.FirstOrDefault(d => string.Equals(d, r.Department.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (department is null)
-            {
-                Error("department", l["Submit.DepartmentUnknown"]);
-            }
+            Error("department", l["Submit.DepartmentUnknown"]);
         }
 
-        if (r.YearsEmployed is not null && (!instrument.Background.YearsEmployed || !YearsBands.Contains(r.YearsEmployed)))
+        if (!ResponseRules.TryYears(instrument, r.YearsEmployed, out var years))
         {
-            Error("yearsEmployed", l["Submit.YearsUnknown", string.Join(", ", YearsBands)]);
+            Error("yearsEmployed", l["Submit.YearsUnknown", string.Join(", ", ResponseRules.YearsBands)]);
         }
 
         var entity = new SurveyResponse
@@ -171,9 +158,9 @@ public sealed class ResponseSubmission(
             OrganisationId = round.OrganisationId,
             RoundId = round.Id,
             Language = language,
-            Role = role ?? "",
+            Role = role,
             Department = department,
-            YearsEmployed = r.YearsEmployed,
+            YearsEmployed = years,
         };
 
         AddAnswers(entity, instrument, r.Answers, "answers", Error);
@@ -198,17 +185,13 @@ public sealed class ResponseSubmission(
             {
                 Error(field, l["Submit.UnknownQuestion"]);
             }
-            else if (text is not null && text.Length > ResponseComment.MaxLength)
+            else if (ResponseRules.CheckComment(text, out var kept) is not ResponseRules.CommentProblem.None and var problem)
             {
-                Error(field, l["Submit.CommentTooLong", ResponseComment.MaxLength]);
+                Error(field, problem == ResponseRules.CommentProblem.TooLong ? l["Submit.CommentTooLong", ResponseComment.MaxLength] : l["Submit.CommentInvalid"]);
             }
-            else if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            else if (kept is not null)
             {
-                Error(field, l["Submit.CommentInvalid"]);
-            }
-            else if (!string.IsNullOrWhiteSpace(text))
-            {
-                entity.Comments.Add(new ResponseComment { ResponseId = r.Id, OrganisationId = round.OrganisationId, RoundId = round.Id, QuestionId = questionId, Text = text.Trim() });
+                entity.Comments.Add(new ResponseComment { ResponseId = r.Id, OrganisationId = round.OrganisationId, RoundId = round.Id, QuestionId = questionId, Text = kept });
             }
         }
 
@@ -225,9 +208,9 @@ public sealed class ResponseSubmission(
             {
                 error(field, l["Submit.UnknownItem"]);
             }
-            else if (value is { } v && (v < instrument.ScaleMin || v > instrument.ScaleMax))
+            else if (!ResponseRules.IsOnScale(instrument, value))
             {
-                error(field, l["Submit.OutOfScale", v, instrument.ScaleMin, instrument.ScaleMax]);
+                error(field, l["Submit.OutOfScale", value!.Value, instrument.ScaleMin, instrument.ScaleMax]);
             }
             else
             {
@@ -235,10 +218,6 @@ public sealed class ResponseSubmission(
             }
         }
     }
-
-    /// <summary>Accepts "employee", "Employee" and "works-council" for the round's role names.</summary>
-    public static bool RoleMatches(string roundRole, string? given) =>
-        given is not null && string.Equals(roundRole, given.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The API's spelling of a role: lower-case with hyphens, as in the instrument files.</summary>
     public static string RoleName(string roundRole) => roundRole switch
