@@ -104,12 +104,12 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
             .ToListAsync(cancellationToken);
         var roundIds = batch.Select(r => r.RoundId).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.InstrumentId, r.ModuleId })
+            .Select(r => new { r.Id, r.InstrumentId, r.InstrumentVersion, r.ModuleId, r.ModuleVersion })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = await db.RoundStatistics.Where(s => roundIds.Contains(s.RoundId)).ToListAsync(cancellationToken);
         var open = new Dictionary<(Guid Round, string Instrument, string Attribute, string Value), (RoundStatistic Row, Aggregate Aggregate)>();
         var answersByResponse = answers.ToLookup(a => a.ResponseId);
-        var models = new Dictionary<string, ScoringModel?>(StringComparer.Ordinal);
+        var models = new Dictionary<(string, int), ScoringModel?>();
         var openCells = new Dictionary<(Guid Round, string Instrument), (RoundStatistic Row, CellCounts Counts)>();
         RoundStatistic RowFor(GroupedResponse response, string instrumentId, string attribute, string value)
         {
@@ -127,9 +127,9 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
         foreach (var response in batch)
         {
             var round = rounds[response.RoundId];
-            foreach (var instrumentId in new[] { round.InstrumentId, round.ModuleId })
+            foreach (var (instrumentId, version) in new[] { (round.InstrumentId, round.InstrumentVersion), (round.ModuleId, round.ModuleVersion ?? 0) })
             {
-                if (instrumentId is null || ModelOf(instrumentId, models) is not { } model)
+                if (instrumentId is null || ModelOf(instrumentId, version, models) is not { } model)
                 {
                     continue;
                 }
@@ -182,11 +182,12 @@ public sealed partial class StatisticsFolder(IServiceScopeFactory scopes, Instru
         (GroupAttribute.Years, response.YearsEmployed ?? ""),
     ];
 
-    private ScoringModel? ModelOf(string instrumentId, Dictionary<string, ScoringModel?> models)
+    /// <summary>The scoring model of the instrument version a round started on (a round keeps its version).</summary>
+    private ScoringModel? ModelOf(string instrumentId, int version, Dictionary<(string, int), ScoringModel?> models)
     {
-        if (!models.TryGetValue(instrumentId, out var model))
+        if (!models.TryGetValue((instrumentId, version), out var model))
         {
-            models[instrumentId] = model = catalog.Find(instrumentId) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
+            models[(instrumentId, version)] = model = catalog.Find(instrumentId, version) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
         }
 
         return model;
