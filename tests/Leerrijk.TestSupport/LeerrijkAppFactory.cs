@@ -165,7 +165,7 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var instrument = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Features.Instruments.InstrumentCatalog>().Find(round.InstrumentId)!;
+        var instrument = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Features.Instruments.InstrumentCatalog>().Find(round.InstrumentId, round.InstrumentVersion)!;
         var random = new Random(seed);
         var responses = new List<Leerrijk.Web.Features.Responses.SurveyResponse>();
         for (var i = 0; i < count; i++)

@@ -47,6 +47,58 @@ public static partial class InstrumentLoader
         return problems.Count > 0 ? throw new InstrumentLoadException(problems) : instruments;
     }
 
+    /// <summary>The folder inside the instruments folder that keeps earlier versions, one file per version.</summary>
+    public const string ArchiveFolder = "archive";
+
+    /// <summary>
+    /// Loads the earlier versions kept in <paramref name="directory"/> (<c>{id}.v{version}.yaml</c>, validated like
+    /// current files), so a round that started on an earlier version keeps answering and reporting on it. A missing
+    /// folder is an empty archive.
+    /// </summary>
+    public static IReadOnlyList<Instrument> LoadArchive(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        var instruments = new List<Instrument>();
+        foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var fileName = Path.GetFileName(path);
+            var match = ArchiveFileName().Match(fileName);
+            if (!match.Success)
+            {
+                problems.Add($"{ArchiveFolder}/{fileName}: name it '<instrument id>.v<version>.yaml', for example leerrijk-teamscan.v1.yaml");
+                continue;
+            }
+
+            try
+            {
+                var instrument = Parse($"{ArchiveFolder}/{fileName}", File.ReadAllText(path));
+                var version = int.Parse(match.Groups["version"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+                if (instrument.Id != match.Groups["id"].Value || instrument.Version != version)
+                {
+                    problems.Add($"{ArchiveFolder}/{fileName}: holds '{instrument.Id}' version {instrument.Version}; the file name must be {instrument.Id}.v{instrument.Version}.yaml");
+                }
+                else
+                {
+                    instruments.Add(instrument);
+                }
+            }
+            catch (InstrumentLoadException ex)
+            {
+                problems.AddRange(ex.Problems);
+            }
+        }
+
+        return problems.Count > 0 ? throw new InstrumentLoadException(problems) : instruments;
+    }
+
+    [GeneratedRegex("^(?<id>[a-z0-9]+(-[a-z0-9]+)*)\\.v(?<version>[1-9][0-9]{0,5})\\.yaml$")]
+    private static partial Regex ArchiveFileName();
+
     public static Instrument Parse(string fileName, string yaml)
     {
         InstrumentFile? file;

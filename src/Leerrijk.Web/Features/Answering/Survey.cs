@@ -36,13 +36,13 @@ public sealed class Survey(LeerrijkDbContext db, InstrumentCatalog catalog, Time
     public async Task<SurveyRound?> FindAsync(string code, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.FindByCodeAsync(code, cancellationToken);
-        var instrument = round is null ? null : catalog.Find(round.InstrumentId);
+        var instrument = round is null ? null : catalog.Find(round.InstrumentId, round.InstrumentVersion);
         if (round is null || instrument is null)
         {
             return null;
         }
 
-        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
+        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId, round.ModuleVersion ?? 0);
         var dimensions = instrument.Dimensions.Select(d => (instrument, d))
             .Concat(module?.Dimensions.Select(d => (module, d)) ?? []);
         var pages = dimensions.Select((x, i) => new SurveyPage(i + 1, x.Item1, x.d)).ToList();

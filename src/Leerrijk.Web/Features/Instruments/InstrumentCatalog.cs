@@ -6,20 +6,30 @@ namespace Leerrijk.Web.Features.Instruments;
 /// <remarks>
 /// Loading is strict: one mistake in any file stops start-up with the file, the path inside it and what is wrong,
 /// so a half-valid library is never served. <c>Instruments:Folder</c> points elsewhere (tests, a region's own set).
+/// New rounds use the current version of a file; a round keeps the version it started on, so earlier versions are
+/// kept in <c>archive/</c> and found with <see cref="Find(string?, int)"/>.
 /// </remarks>
 public sealed class InstrumentCatalog
 {
     private readonly Dictionary<string, Instrument> _byId;
 
-    public InstrumentCatalog(IReadOnlyList<Instrument> instruments)
+    private readonly Dictionary<(string Id, int Version), Instrument> _byVersion;
+
+    public InstrumentCatalog(IReadOnlyList<Instrument> instruments, IReadOnlyList<Instrument>? archived = null)
     {
         All = instruments.OrderBy(i => i.IsModule).ThenBy(i => i.Title.Nl, StringComparer.Ordinal).ToList();
         _byId = instruments.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _byVersion = (archived ?? []).Concat(instruments).ToDictionary(i => (i.Id, i.Version));
     }
 
+    /// <summary>The current version of every instrument: what new rounds and the library offer.</summary>
     public IReadOnlyList<Instrument> All { get; }
 
+    /// <summary>The current version of an instrument.</summary>
     public Instrument? Find(string? id) => id is null ? null : _byId.GetValueOrDefault(id);
+
+    /// <summary>One version of an instrument, current or archived: what a round that started on it uses.</summary>
+    public Instrument? Find(string? id, int version) => id is null ? null : _byVersion.GetValueOrDefault((id, version));
 
     public static InstrumentCatalog Load(IConfiguration configuration)
     {
@@ -27,7 +37,13 @@ public sealed class InstrumentCatalog
         folder = string.IsNullOrWhiteSpace(folder) ? Path.Combine(AppContext.BaseDirectory, "content", "instruments") : folder;
         try
         {
-            return new InstrumentCatalog(InstrumentLoader.LoadFolder(folder));
+            var current = InstrumentLoader.LoadFolder(folder);
+            var archived = InstrumentLoader.LoadArchive(Path.Combine(folder, InstrumentLoader.ArchiveFolder));
+            var problems = archived
+                .Where(old => current.FirstOrDefault(i => i.Id == old.Id) is not { } now || old.Version >= now.Version)
+                .Select(old => $"{InstrumentLoader.ArchiveFolder}/{old.Id}.v{old.Version}.yaml: an archived version must be older than a current file with the same id")
+                .ToList();
+            return problems.Count > 0 ? throw new InstrumentLoadException(problems) : new InstrumentCatalog(current, archived);
         }
         catch (InstrumentLoadException ex)
         {

@@ -18,13 +18,13 @@ public sealed class ReportQueries(
     public async Task<RoundReport?> BuildAsync(Guid organisationId, Guid roundId, string language, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId && r.OrganisationId == organisationId, cancellationToken);
-        var instrument = round is null ? null : catalog.Find(round.InstrumentId);
+        var instrument = round is null ? null : catalog.Find(round.InstrumentId, round.InstrumentVersion);
         if (round is null || instrument is null)
         {
             return null;
         }
 
-        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
+        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId, round.ModuleVersion ?? 0);
         var today = LocalizationSetup.Today(clock);
         if (round.StatusOn(today) != RoundStatus.Closed)
         {

@@ -38,9 +38,7 @@ public sealed class RoundData
     /// <summary>Reads the round's statistics rows and adds the unfolded tail in memory; writes nothing.</summary>
     public static async Task<RoundData> LoadAsync(LeerrijkDbContext db, InstrumentCatalog catalog, Round round, CancellationToken cancellationToken)
     {
-        var models = new[] { round.InstrumentId, round.ModuleId }
-            .OfType<string>()
-            .Select(id => catalog.Find(id))
+        var models = new[] { catalog.Find(round.InstrumentId, round.InstrumentVersion), catalog.Find(round.ModuleId, round.ModuleVersion ?? 0) }
             .OfType<Instrument>()
             .ToDictionary(i => i.Id, InstrumentScoring.ModelOf, StringComparer.Ordinal);
 

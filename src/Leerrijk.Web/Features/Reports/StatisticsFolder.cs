@@ -111,15 +111,15 @@ public sealed partial class StatisticsFolder(
             .ToListAsync(cancellationToken);
         var roundIds = batch.Select(r => r.RoundId).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.OrganisationId, r.InstrumentId, r.ModuleId })
+            .Select(r => new { r.Id, r.OrganisationId, r.InstrumentId, r.InstrumentVersion, r.ModuleId, r.ModuleVersion })
             .ToListAsync(cancellationToken);
         var rows = await db.RoundStatistics.Where(s => roundIds.Contains(s.RoundId)).ToListAsync(cancellationToken);
-        var models = new Dictionary<string, ScoringModel?>(StringComparer.Ordinal);
+        var models = new Dictionary<(string, int), ScoringModel?>();
         foreach (var round in rounds)
         {
             var roundRows = rows.Where(r => r.RoundId == round.Id)
                 .ToDictionary(r => (r.InstrumentId, r.Attribute, r.Value));
-            var fold = new StatisticsFold(ModelsOf(models, round.InstrumentId, round.ModuleId));
+            var fold = new StatisticsFold(ModelsOf(models, (round.InstrumentId, round.InstrumentVersion), (round.ModuleId, round.ModuleVersion ?? 0)));
             foreach (var row in roundRows.Values)
             {
                 fold.Load(row);
@@ -156,14 +156,20 @@ public sealed partial class StatisticsFolder(
     }
 
     /// <summary>The round's instrument and module that are installed, by id; a missing one is left out of the statistics.</summary>
-    private Dictionary<string, ScoringModel> ModelsOf(Dictionary<string, ScoringModel?> known, params string?[] instrumentIds)
+    /// <summary>The scoring models of the instrument versions a round started on (a round keeps its version).</summary>
+    private Dictionary<string, ScoringModel> ModelsOf(Dictionary<(string, int), ScoringModel?> known, params (string? Id, int Version)[] instruments)
     {
         var models = new Dictionary<string, ScoringModel>(StringComparer.Ordinal);
-        foreach (var id in instrumentIds.OfType<string>())
+        foreach (var (id, version) in instruments)
         {
-            if (!known.TryGetValue(id, out var model))
+            if (id is null)
             {
-                known[id] = model = catalog.Find(id) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
+                continue;
+            }
+
+            if (!known.TryGetValue((id, version), out var model))
+            {
+                known[(id, version)] = model = catalog.Find(id, version) is { } instrument ? InstrumentScoring.ModelOf(instrument) : null;
             }
 
             if (model is not null)

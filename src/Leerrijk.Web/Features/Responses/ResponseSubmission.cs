@@ -66,9 +66,9 @@ public sealed class ResponseSubmission(
             return Result(status == RoundStatus.Planned ? SubmissionOutcome.NotOpenYet : SubmissionOutcome.Closed, response.Id, round);
         }
 
-        var instrument = catalog.Find(round.InstrumentId)
+        var instrument = catalog.Find(round.InstrumentId, round.InstrumentVersion)
             ?? throw new InvalidOperationException($"Round {round.Id} uses instrument '{round.InstrumentId}', which is not installed.");
-        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId);
+        var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId, round.ModuleVersion ?? 0);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var entity = Validate(round, instrument, module, response, errors);
         if (errors.Count > 0 || entity is null)

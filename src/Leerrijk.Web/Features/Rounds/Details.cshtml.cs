@@ -44,7 +44,7 @@ public sealed class DetailsModel(
 
         Round = round;
         Status = round.StatusOn(LocalizationSetup.Today(clock));
-        Instrument = catalog.Find(round.InstrumentId);
+        Instrument = catalog.Find(round.InstrumentId, round.InstrumentVersion);
         PublicLink = links.Absolute(HttpContext, "/s/" + round.Code);
 
         // Progress without exposure: the total and the rate, and group counts only through the anonymity rule.

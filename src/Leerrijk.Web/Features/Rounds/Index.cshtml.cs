@@ -18,7 +18,7 @@ public sealed class IndexModel(LeerrijkDbContext db, InstrumentCatalog catalog, 
             .Where(r => r.OrganisationId == Member.OrganisationId)
             .OrderByDescending(r => r.OpensOn)
             .ToListAsync(cancellationToken);
-        Rounds = rounds.Select(r => new Row(r, catalog.Find(r.InstrumentId)?.Title, r.StatusOn(today))).ToList();
+        Rounds = rounds.Select(r => new Row(r, catalog.Find(r.InstrumentId, r.InstrumentVersion)?.Title, r.StatusOn(today))).ToList();
     }
 
     public bool CanManage => Member.Role >= OrganisationRole.Hr;

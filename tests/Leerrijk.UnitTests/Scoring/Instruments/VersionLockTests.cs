@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Leerrijk.Scoring.Instruments;
 
@@ -41,8 +42,44 @@ public sealed class VersionLockTests
             }
             else if (entry.Version < instrument.Version)
             {
-                problems.Add($"{instrument.Id} is at version {instrument.Version}: update the lock to {line}");
+                problems.Add($"{instrument.Id} is at version {instrument.Version}: keep version {entry.Version} for its rounds by copying the file as it was "
+                    + $"to archive/{instrument.Id}.v{entry.Version}.yaml and adding \"archive\": {{ \"{entry.Version}\": \"{entry.Fingerprint}\" }}, then update the lock to {line}");
             }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_earlier_version_is_archived_unchanged()
+    {
+        var locked = ReadLock();
+        var archived = InstrumentLoader.LoadArchive(RepositoryPaths.Of("content", "instruments", InstrumentLoader.ArchiveFolder))
+            .ToDictionary(i => (i.Id, i.Version));
+        var problems = new List<string>();
+        foreach (var (id, entry) in locked)
+        {
+            // A round keeps the version it started on, so every version below the current one must still be loadable.
+            for (var version = 1; version < entry.Version; version++)
+            {
+                if (entry.Archive?.GetValueOrDefault(version.ToString(CultureInfo.InvariantCulture)) is not { } fingerprint)
+                {
+                    problems.Add($"{id} version {version} is not in the lock's archive list; rounds may still use it");
+                }
+                else if (!archived.TryGetValue((id, version), out var old))
+                {
+                    problems.Add($"{id} version {version} is missing: restore archive/{id}.v{version}.yaml from git history");
+                }
+                else if (InstrumentFingerprint.Of(old) != fingerprint)
+                {
+                    problems.Add($"archive/{id}.v{version}.yaml was changed after it was archived; restore it from git history");
+                }
+            }
+        }
+
+        foreach (var (id, version) in archived.Keys.Where(k => !locked.TryGetValue(k.Id, out var entry) || k.Version >= entry.Version))
+        {
+            problems.Add($"archive/{id}.v{version}.yaml is not an earlier version of a locked instrument");
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -63,5 +100,5 @@ public sealed class VersionLockTests
         Assert.NotEqual(original, reworded);
     }
 
-    private sealed record LockEntry(int Version, string Fingerprint);
+    private sealed record LockEntry(int Version, string Fingerprint, Dictionary<string, string>? Archive = null);
 }
