@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leerrijk.Web.Data;
 using Microsoft.Extensions.Localization;
 
@@ -11,15 +10,7 @@ public delegate ValueTask<Guid?> OrganisationOf(HttpContext context, LeerrijkDbC
 /// Endpoint metadata: this endpoint works inside one organisation, found by <see cref="OrganisationOf"/>. Tests
 /// discover organisation endpoints by it; the texts name what a caller gets 404 for.
 /// </summary>
-public sealed record OrganisationEndpoint(OrganisationOf OrganisationOf, string NotFoundTitleKey, string NotFoundDetailKey, OrganisationRole? Required = null)
-{
-    /// <summary>The organisation named by the route's <c>{orgId}</c>, as for the pages.</summary>
-    public static readonly OrganisationOf FromRoute = (context, _, _) =>
-        ValueTask.FromResult(
-            Guid.TryParse(Convert.ToString(context.GetRouteValue(OrganisationTenancyFilter.RouteKey), CultureInfo.InvariantCulture), out var id)
-                ? id
-                : (Guid?)null);
-}
+public sealed record OrganisationEndpoint(OrganisationOf OrganisationOf, string NotFoundTitleKey, string NotFoundDetailKey, OrganisationRole? Required = null);
 
 /// <summary>
 /// The tenancy rule for API endpoints, beside <see cref="OrganisationTenancyFilter"/> for pages: the same decision
