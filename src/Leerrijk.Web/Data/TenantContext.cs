@@ -1,7 +1,7 @@
 namespace Leerrijk.Web.Data;
 
 /// <summary>
-/// The organisation the current request works in, set only by <see cref="Features.Organisations.OrganisationTenancyFilter"/>.
+/// The organisation the current request works in, entered only by <see cref="Features.Organisations.OrganisationAccess"/> (for pages and API endpoints alike).
 /// </summary>
 /// <remarks>
 /// While it is set, <see cref="LeerrijkDbContext"/> hides every <see cref="IOrganisationScoped"/> row of

@@ -1,5 +1,6 @@
 using Leerrijk.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Leerrijk.Web.Features.Account;
@@ -56,6 +57,7 @@ public static class AccountSetup
         });
 
         services.AddScoped<AccountMails>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Account/ChangePassword"));
         return services;
     }
 }

@@ -1,9 +1,6 @@
 using System.Reflection;
-using System.Security.Claims;
-using Leerrijk.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Organisations;
 
@@ -12,10 +9,12 @@ namespace Leerrijk.Web.Features.Organisations;
 /// member of that organisation; everyone else gets 404, so a foreign organisation cannot even be shown to exist.
 /// </summary>
 /// <remarks>
-/// On success it enters the organisation in <see cref="TenantContext"/>, which makes the database filter every
-/// organisation-scoped row to it; objects of other organisations then resolve to "not found" as well.
+/// Who may work in an organisation is decided by <see cref="OrganisationAccess"/>, the same decision the API's
+/// <see cref="OrganisationEndpointFilter"/> asks. On success it enters the organisation in
+/// <see cref="Data.TenantContext"/>, which makes the database filter every organisation-scoped row to it; objects of
+/// other organisations then resolve to "not found" as well.
 /// </remarks>
-public sealed class OrganisationTenancyFilter(LeerrijkDbContext db, TenantContext tenant) : IAsyncPageFilter
+public sealed class OrganisationTenancyFilter(OrganisationAccess access) : IAsyncPageFilter
 {
     public const string RouteKey = "orgId";
 
@@ -35,40 +34,21 @@ public sealed class OrganisationTenancyFilter(LeerrijkDbContext db, TenantContex
             return;
         }
 
-        if (!Guid.TryParse(context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            context.Result = new ChallengeResult();
-            return;
-        }
-
-        var role = await db.Memberships
-            .Where(m => m.OrganisationId == organisationId && m.UserId == userId)
-            .Select(m => (OrganisationRole?)m.Role)
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (role is null)
-        {
-            context.Result = new NotFoundResult();
-            return;
-        }
-
         var required = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresOrganisationRoleAttribute>()
             ?? context.HandlerInstance.GetType().GetCustomAttribute<RequiresOrganisationRoleAttribute>();
-        if (required is not null && role < required.Role)
+        var admission = await access.AdmitAsync(context.HttpContext, organisationId, required?.Role, context.HttpContext.RequestAborted);
+        context.Result = admission switch
         {
-            context.Result = new ForbidResult();
-            return;
+            OrganisationAdmission.NotSignedIn => new ChallengeResult(),
+            OrganisationAdmission.NotFound => new NotFoundResult(),
+            OrganisationAdmission.RoleTooLow => new ForbidResult(),
+            _ => null,
+        };
+        if (admission == OrganisationAdmission.Admitted)
+        {
+            await next();
         }
-
-        tenant.Enter(organisationId);
-        context.HttpContext.Features.Set(new OrganisationMember(organisationId, userId, role.Value));
-        await next();
     }
-}
-
-/// <summary>The signed-in member and their role in the organisation of the current request.</summary>
-public sealed record OrganisationMember(Guid OrganisationId, Guid UserId, OrganisationRole Role)
-{
-    public bool IsOwner => Role == OrganisationRole.Owner;
 }
 
 /// <summary>Sets the lowest organisation role a page (or one of its handlers) needs; members below it get 403.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
-using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -23,29 +23,25 @@ public static class ReportsApi
                 "and when fewer than the threshold answered, only the status and the count are returned. Use ?lang=en for English texts.")
             .Produces<RoundReport>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireOrganisationAccess(RoundsOrganisation);
         return app;
     }
 
+    /// <summary>The organisation of the round the route names; tenancy then admits only its members.</summary>
+    private static readonly OrganisationEndpoint RoundsOrganisation = new(
+        async (context, db, cancellationToken) =>
+            Guid.TryParse(Convert.ToString(context.GetRouteValue("id"), CultureInfo.InvariantCulture), out var roundId)
+                ? await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(cancellationToken)
+                : null,
+        "Api.RoundNotFoundTitle",
+        "Api.RoundNotFoundDetail");
+
     private static async Task<IResult> GetAsync(
-        Guid id, HttpContext context, LeerrijkDbContext db, TenantContext tenant, ReportQueries queries,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, HttpContext context, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: l["Api.SignInTitle"], detail: l["Api.SignInDetail"]);
-        }
-
-        // The same rule as the organisation pages: a round of an organisation you are not a member of does not exist.
-        var organisationId = await db.Rounds.Where(r => r.Id == id && db.Memberships.Any(m => m.OrganisationId == r.OrganisationId && m.UserId == userId))
-            .Select(r => (Guid?)r.OrganisationId)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (organisationId is not { } organisation)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.RoundNotFoundTitle"], detail: l["Api.RoundNotFoundDetail"]);
-        }
-
-        tenant.Enter(organisation);
+        // Admitted by OrganisationEndpointFilter, which entered the round's organisation.
+        var organisation = context.Features.GetRequiredFeature<OrganisationMember>().OrganisationId;
         var report = await queries.BuildAsync(organisation, id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         return report is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.RoundNotFoundTitle"], detail: l["Api.RoundNotFoundDetail"])

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Localization;

@@ -56,7 +56,7 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
     /// <summary>How many people were asked, if HR knows; the response rate is counted against it.</summary>
     public int? ExpectedRespondents { get; set; }
 
-    /// <summary>k: no figure about fewer respondents is ever shown. At least <see cref="AnonymityOptions.LowestThreshold"/>.</summary>
+    /// <summary>k: no figure about fewer respondents is ever shown. At least <see cref="Anonymity.AnonymityOptions.LowestThreshold"/>.</summary>
     public int AnonymityThreshold { get; set; }
 
     public Guid CreatedByUserId { get; set; }

@@ -84,7 +84,11 @@ public sealed partial class PickupDirectoryMailSender(MailOptions options, TimeP
         Directory.CreateDirectory(options.PickupDirectory);
         var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(options.PickupDirectory, name);
-        await message.WriteToAsync(path, cancellationToken);
+
+        // Written under another name and then renamed, so whoever reads the folder never sees half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         LogWritten(mail.Subject, path, mail.ActionLink ?? "-");
     }
 

@@ -44,6 +44,8 @@ public sealed partial class PdfPrinter : IDisposable
     private readonly PdfOptions _options;
     private readonly ILogger<PdfPrinter> _logger;
     private readonly SemaphoreSlim _slots;
+    private int _running;
+    private int _peak;
 
     public PdfPrinter(IOptions<PdfOptions> options, ILogger<PdfPrinter> logger)
     {
@@ -51,6 +53,12 @@ public sealed partial class PdfPrinter : IDisposable
         _logger = logger;
         _slots = new SemaphoreSlim(_options.MaxConcurrent, _options.MaxConcurrent);
     }
+
+    /// <summary>
+    /// The most Chromium processes this printer has had running at once since it was made: the printer's own count,
+    /// so the limit of <see cref="PdfOptions.MaxConcurrent"/> can be checked without sampling the process list.
+    /// </summary>
+    public int PeakConcurrentPrints => Volatile.Read(ref _peak);
 
     /// <summary>The Chromium executable this printer runs.</summary>
     public string ChromiumPath => _options.ResolvedChromiumPath;
@@ -129,7 +137,16 @@ public sealed partial class PdfPrinter : IDisposable
 
             // A BOM makes UTF-8 win over any guess, so é and ë survive even in a document without <meta charset>.
             await File.WriteAllTextAsync(input, WithContentSecurityPolicy(html), Utf8WithBom, cancellationToken);
-            await RunChromiumAsync(chromium, work, home, Arguments(Path.Combine(work, "profile"), output, input), cancellationToken);
+            var running = Interlocked.Increment(ref _running);
+            try
+            {
+                RecordPeak(running);
+                await RunChromiumAsync(chromium, work, home, Arguments(Path.Combine(work, "profile"), output, input), cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
 
             if (!File.Exists(output))
             {
@@ -148,6 +165,15 @@ public sealed partial class PdfPrinter : IDisposable
         finally
         {
             await DeleteDirectoryAsync(work);
+        }
+    }
+
+    private void RecordPeak(int running)
+    {
+        int peak;
+        while (running > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, running, peak) != peak)
+        {
+            // Another print raised the peak meanwhile; compare again.
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Leerrijk.Web.Features.Answering;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Infrastructure.Security;
@@ -29,12 +28,20 @@ public sealed class AdmissionOptions
 }
 
 /// <summary>
+/// Which requests admission control treats how; given by the feature that serves respondents, so this middleware
+/// knows no feature's routes or cookies.
+/// </summary>
+/// <param name="IsNewArrival">Someone opening a survey without an answer in progress: the only request ever turned away.</param>
+/// <param name="IsAnswering">A respondent's request: their average time tells whether the app is saturated.</param>
+public sealed record AdmissionRules(Func<HttpRequest, bool> IsNewArrival, Func<HttpRequest, bool> IsAnswering);
+
+/// <summary>
 /// When the app is saturated (too many requests in progress, or respondents' requests slow on average), people who arrive at a survey's start page get a light "very busy, try again in a few
 /// minutes" page (429 with Retry-After, no database, no page rendering) so that everyone already answering can
 /// finish: turning newcomers away costs them a click later, slowing everyone down can lose half-finished answers.
 /// This is how the ONS ran its census peak (research/reliability-security.md, E3). Everything else always passes.
 /// </summary>
-public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, IStringLocalizer<SharedResource> l)
+public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, AdmissionRules rules, IStringLocalizer<SharedResource> l)
 {
     /// <summary>An average older than this says nothing about now: with no one answering, nobody is turned away.</summary>
     private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
@@ -45,14 +52,13 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsNewArrival(context.Request) && IsSaturated())
+        if (rules.IsNewArrival(context.Request) && IsSaturated())
         {
             await TurnAwayAsync(context);
             return;
         }
 
-        var answering = context.Request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase)
-            || context.Request.Path.StartsWithSegments("/api/v1/s", StringComparison.OrdinalIgnoreCase);
+        var answering = rules.IsAnswering(context.Request);
         var started = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _inFlight);
         try
@@ -82,23 +88,6 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
         var average = Volatile.Read(ref _averageMilliseconds);
         Volatile.Write(ref _averageMilliseconds, average + ((milliseconds - average) / 20));
         Interlocked.Exchange(ref _lastSample, Stopwatch.GetTimestamp());
-    }
-
-    /// <summary>
-    /// Opening a survey link (<c>/s/{code}</c> or a personal <c>/s/{code}/u/{token}</c>) on a device without an
-    /// answer in progress. Someone with a draft cookie is already answering and is let in.
-    /// </summary>
-    public static bool IsNewArrival(HttpRequest request)
-    {
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || !request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase, out var rest)
-            || request.Cookies.ContainsKey(Survey.CookieName))
-        {
-            return false;
-        }
-
-        var segments = (rest.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length == 1 || (segments.Length == 3 && segments[1] == "u");
     }
 
     private async Task TurnAwayAsync(HttpContext context)

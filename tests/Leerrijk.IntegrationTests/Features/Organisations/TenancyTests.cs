@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.IntegrationTests.Features.Organisations;
 
 /// <summary>
-/// A member of organisation B must get 404 for every page and object of organisation A. The route and entity
-/// lists are discovered from the running app, so a new page, handler or table without an expectation here fails.
+/// A member of organisation B must get 404 for every page, API endpoint and object of organisation A. Routes,
+/// endpoints and tables are discovered from the running app, so a new page, handler, endpoint or table without an
+/// expectation here fails.
 /// </summary>
 public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAppFactory>
 {
@@ -48,6 +50,55 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
     ];
 
+    /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
+    private static readonly ApiRequest[] ApiExpectations =
+    [
+        new("GET", "/api/v1/rounds/{id:guid}/report", a => $"/api/v1/rounds/{a.Ids.Round}/report"),
+    ];
+
+    /// <summary>
+    /// Every other endpoint, each outside any organisation: public (answering, the responses API, health, the OpenAPI
+    /// document, content) or about one's own account. None may name an organisation; adding one here is a decision.
+    /// </summary>
+    private static readonly string[] OutsideAnyOrganisation =
+    [
+        "* /health",
+        "GET /api/openapi/{documentName}.json",
+        "GET,HEAD /{**path:file}", // static files not in the build's manifest, served by MapStaticAssets during development and tests
+        "POST /api/v1/s/{code}/responses",
+        "page ",
+        "page Account/AccessDenied",
+        "page Account/ChangePassword",
+        "page Account/CheckEmail",
+        "page Account/ConfirmEmail",
+        "page Account/ForgotPassword",
+        "page Account/Login",
+        "page Account/Logout",
+        "page Account/Register",
+        "page Account/ResendConfirmation",
+        "page Account/ResetPassword",
+        "page admin/users",
+        "page error/{code:int?}",
+        "page instrumenten",
+        "page instrumenten/{id}",
+        "page invitations/accept",
+        "page language",
+        "page menukaart",
+        "page menukaart/{slug}",
+        "page menukaart/{slug}/bewerken",
+        "page organisations",
+        "page organisations/new",
+        "page s/{code}",
+        "page s/{code}/bedankt",
+        "page s/{code}/hervatten",
+        "page s/{code}/u/{token}",
+        "page s/{code}/{number:int}",
+        "page snelscan",
+        "page verhalen",
+        "page verhalen/{slug}",
+        "page verhalen/{slug}/bewerken",
+    ];
+
     /// <summary>Tables that are not organisation data: accounts, roles, keys, and the organisation row itself (filtered on its id).</summary>
     private static readonly Type[] PlatformTables =
     [
@@ -67,6 +118,83 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
 
         Assert.NotEmpty(discovered);
         Assert.Equal(expected, discovered);
+    }
+
+    [Fact]
+    public void Every_endpoint_is_an_organisation_endpoint_with_an_expectation_or_listed_as_outside_any_organisation()
+    {
+        var organisationApi = new List<string>();
+        var outside = new List<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+            {
+                continue; // files under wwwroot
+            }
+
+            var route = endpoint.RoutePattern.RawText!;
+            var page = endpoint.Metadata.GetMetadata<ActionDescriptor>() as PageActionDescriptor;
+            if (page is not null && endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is not null)
+            {
+                continue; // organisation pages: Every_organisation_route_and_handler_has_an_expectation
+            }
+
+            var key = page is not null
+                ? $"page {route}"
+                : $"{string.Join(",", endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {(route.StartsWith('/') ? route : "/" + route)}";
+            if (endpoint.Metadata.GetMetadata<OrganisationEndpoint>() is not null)
+            {
+                organisationApi.Add(key);
+                continue;
+            }
+
+            Assert.True(
+                endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is null,
+                $"{key} names an organisation but is neither a page nor under the tenancy rule: add .RequireOrganisationAccess(...)");
+            outside.Add(key);
+        }
+
+        Assert.Equal(ApiExpectations.Select(e => $"{e.Method} {e.Route}").Order(StringComparer.Ordinal), organisationApi.Order(StringComparer.Ordinal));
+        var discovered = outside.Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(
+            OutsideAnyOrganisation.Order(StringComparer.Ordinal).SequenceEqual(discovered),
+            "Endpoints outside any organisation differ from the list. Discovered:\n" + string.Join("\n", discovered));
+    }
+
+    [Fact]
+    public async Task A_member_of_another_organisation_gets_404_from_every_organisation_endpoint_of_the_api()
+    {
+        var a = await SeedOrganisationAsync();
+        var b = await SeedOrganisationAsync();
+        var outsider = await app.LoggedInClientAsync(b.OwnerEmail);
+        var member = await app.LoggedInClientAsync(a.OwnerEmail);
+
+        foreach (var request in ApiExpectations)
+        {
+            var refused = await outsider.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{request} as a member of B on A gave {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+            // The same request by a member of A is served, so the 404 above is the tenancy rule and not a broken URL.
+            var served = await member.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            Assert.True(served.StatusCode == HttpStatusCode.OK, $"{request} as a member of A gave {(int)served.StatusCode}");
+        }
+
+        await AssertOrganisationAUnchangedAsync(a);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_of_the_api_get_401_for_every_organisation_endpoint()
+    {
+        var a = await SeedOrganisationAsync();
+        var anonymous = app.CreateBrowserClient();
+
+        foreach (var request in ApiExpectations)
+        {
+            var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{request} anonymously gave {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]
@@ -323,6 +451,11 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
                 }
             }
         }
+    }
+
+    private sealed record ApiRequest(string Method, string Route, Func<SeededOrganisation, string> Url)
+    {
+        public override string ToString() => $"{Method} {Route}";
     }
 
     private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step);

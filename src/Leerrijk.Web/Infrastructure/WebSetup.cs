@@ -1,0 +1,79 @@
+using Leerrijk.Web.Infrastructure.Forms;
+using Leerrijk.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Infrastructure;
+
+/// <summary>
+/// Registers the web host's shared parts: logs, public links, localization, Razor Pages (features add their own
+/// folder conventions and filters), and the API's problem details and OpenAPI document.
+/// </summary>
+public static class WebSetup
+{
+    /// <summary>Logs: readable in Development, one JSON object per line everywhere else.</summary>
+    public static ILoggingBuilder AddLeerrijkLogging(this ILoggingBuilder logging, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment())
+        {
+            logging.ClearProviders();
+            logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        return logging;
+    }
+
+    /// <summary>Absolute links for e-mails; start-up stops outside Development and Testing without a public address.</summary>
+    public static IServiceCollection AddPublicLinks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        PublicLinks.RequireBaseUrl(configuration, environment);
+        return services.AddSingleton<PublicLinks>();
+    }
+
+    /// <summary>Razor Pages under /Features, in Dutch or English, with model binding's own messages localized.</summary>
+    public static IServiceCollection AddLeerrijkPages(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(LocalizationSetup.ConfigureRequestLocalization);
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options =>
+            {
+                options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
+
+                // jQuery-style keys ("a[b]") are not used by any form, and the reader throws on a malformed one (found by fuzzing).
+                var jQueryStyle = options.ValueProviderFactories
+                    .Where(f => f is JQueryFormValueProviderFactory or JQueryQueryStringValueProviderFactory)
+                    .ToList();
+                jQueryStyle.ForEach(f => options.ValueProviderFactories.Remove(f));
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddViewLocalization();
+        services.AddOptions<MvcOptions>()
+            .Configure<IStringLocalizerFactory>((mvc, factory) => LocalizationSetup.LocalizeModelBindingMessages(mvc.ModelBindingMessageProvider, factory));
+        return services;
+    }
+
+    /// <summary>RFC 9457 problem details for every API error, and the OpenAPI description of the API.</summary>
+    public static IServiceCollection AddLeerrijkApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Describe);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Leerrijk API";
+            document.Info.Description = "Anonymous responses to learning-culture scans. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>The OpenAPI document at <c>/api/openapi/v1.json</c>.</summary>
+    public static IEndpointRouteBuilder MapLeerrijkApiDocument(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        return app;
+    }
+
+    /// <summary>Whether a request is for the API, which answers with problem details instead of pages.</summary>
+    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+}
