@@ -131,9 +131,31 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
         Assert.DoesNotContain("href=\"/menukaart/nieuw\"", await app.CreateClient().GetHtmlAsync("/menukaart"), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, List<KeyValuePair<string, string>> fields)
+    [Fact]
+    public async Task An_owner_puts_a_step_in_the_plan_from_its_menukaart_page_and_a_viewer_is_not_offered_it()
     {
-        var token = await client.GetAntiforgeryTokenAsync(url);
+        var owner = await app.CreateUserAsync();
+        var organisation = await app.CreateOrganisationAsync(owner.Id, "Bakkerij De Korst");
+        var viewer = await app.CreateUserAsync();
+        await app.AddMemberAsync(organisation.Id, viewer.Id, Leerrijk.Web.Features.Organisations.OrganisationRole.Viewer);
+        var step = app.Services.GetRequiredService<MenukaartFiles>().Interventions[3];
+        var client = await app.LoggedInClientAsync(owner.Email!);
+
+        var page = await client.GetHtmlAsync($"/menukaart/{step.Slug}");
+        var added = await PostAsync(client, $"/o/{organisation.Id}/plan?handler=Add", [new("slug", step.Slug)], formPage: $"/menukaart/{step.Slug}");
+
+        Assert.Contains($"action=\"/o/{organisation.Id}/plan?handler=Add\"", page, StringComparison.Ordinal);
+        Assert.Contains("In het actieplan van Bakkerij De Korst zetten", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains(step.Title.Nl, await client.GetHtmlAsync($"/o/{organisation.Id}/plan"), StringComparison.Ordinal);
+        var viewerPage = await (await app.LoggedInClientAsync(viewer.Email!)).GetHtmlAsync($"/menukaart/{step.Slug}");
+        Assert.DoesNotContain("/plan?handler=Add", viewerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/plan?handler=Add", await app.CreateClient().GetHtmlAsync($"/menukaart/{step.Slug}"), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, List<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var token = await client.GetAntiforgeryTokenAsync(formPage ?? url);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
