@@ -35,6 +35,21 @@ public sealed partial class ResourceTests
     }
 
     [Fact]
+    public void No_text_announces_something_as_coming_soon()
+    {
+        // What exists is not "coming"; what does not exist is not promised. Content files are checked by their own tests.
+        var announcements = Dutch.Where(t => t.Value.Contains("binnenkort", StringComparison.OrdinalIgnoreCase))
+            .Concat(English.Where(t => ComingSoon().IsMatch(t.Value)))
+            .Select(t => $"{t.Key}: {t.Value}")
+            .ToList();
+
+        Assert.Empty(announcements);
+    }
+
+    [GeneratedRegex(@"\bsoon\b(?! as\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ComingSoon();
+
+    [Fact]
     public void Every_key_the_code_uses_exists()
     {
         var source = Directory.EnumerateFiles(RepositoryPaths.Of("src", "Leerrijk.Web"), "*.*", SearchOption.AllDirectories)

@@ -1,12 +1,19 @@
 using System.Globalization;
+using System.Security.Claims;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Menukaart;
 
 /// <summary>/menukaart/{slug}: one first step with its steps, effort and the stories of companies that took it.</summary>
-public sealed class DetailModel(Menukaart menukaart) : PageModel
+public sealed class DetailModel(Menukaart menukaart, LeerrijkDbContext db) : PageModel
 {
+    /// <summary>The organisations whose action plan the signed-in reader may add this step to (HR and owners).</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Plans { get; private set; } = [];
+
     public Intervention? Intervention { get; private set; }
 
     public IReadOnlyList<Story> Stories { get; private set; } = [];
@@ -25,6 +32,19 @@ public sealed class DetailModel(Menukaart menukaart) : PageModel
         }
 
         Stories = (await menukaart.StoriesAsync(cancellationToken)).Where(s => s.Interventions.Contains(slug)).ToList();
+        if (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            // The same rule as the plan's add handler, which checks it again: HR and owners change a plan. Roles are
+            // stored as text, so compare by name, not with >=.
+            Plans = (await db.Memberships
+                    .Where(m => m.UserId == userId && (m.Role == OrganisationRole.Hr || m.Role == OrganisationRole.Owner))
+                    .OrderBy(m => m.Organisation!.Name)
+                    .Select(m => new { m.OrganisationId, m.Organisation!.Name })
+                    .ToListAsync(cancellationToken))
+                .Select(m => (m.OrganisationId, m.Name))
+                .ToList();
+        }
+
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,8 @@ public sealed class EditInterventionModel(Menukaart menukaart, MenukaartEditing 
     [BindProperty]
     public InterventionInput Input { get; set; } = new();
 
-    public sealed class InterventionInput
+    /// <summary>The texts and effort of a step; <see cref="NewInterventionModel"/> adds what a new step also needs.</summary>
+    public class InterventionInput
     {
         [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength")]
         public string? TitleNl { get; set; }
@@ -80,31 +82,41 @@ public sealed class EditInterventionModel(Menukaart menukaart, MenukaartEditing 
             return NotFound();
         }
 
-        var nl = Lines(Input.StepsNl);
-        var en = Lines(Input.StepsEn);
-        if (nl.Count is < 3 or > 5 || en.Count != nl.Count)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.StepsNl)}", l["Edit.StepsRule"]);
-        }
-
+        var steps = Steps(Input, ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var edited = Original with
-        {
-            Title = new LocalizedText(Input.TitleNl!.Trim(), Input.TitleEn!.Trim()),
-            Promise = new LocalizedText(Input.PromiseNl!.Trim(), Input.PromiseEn!.Trim()),
-            Why = new LocalizedText(Input.WhyNl!.Trim(), Input.WhyEn!.Trim()),
-            Steps = nl.Zip(en, (a, b) => new LocalizedText(a, b)).ToList(),
-            Hours = Input.Hours,
-            Euros = Input.Euros,
-        };
+        var edited = WithTexts(Original, Input, steps);
         await editing.SaveAsync(MenukaartEntry.InterventionKind, slug, edited, cancellationToken);
         TempData["Status"] = l["Edit.Saved"].Value;
         return Redirect($"/menukaart/{slug}");
     }
+
+    /// <summary>The steps as pairs of lines, or a model error when there are not 3 to 5 in both languages.</summary>
+    internal static List<LocalizedText> Steps(InterventionInput input, ModelStateDictionary modelState, IStringLocalizer l)
+    {
+        var nl = Lines(input.StepsNl);
+        var en = Lines(input.StepsEn);
+        if (nl.Count is < 3 or > 5 || en.Count != nl.Count)
+        {
+            modelState.AddModelError($"{nameof(Input)}.{nameof(input.StepsNl)}", l["Edit.StepsRule"]);
+        }
+
+        return nl.Zip(en, (a, b) => new LocalizedText(a, b)).ToList();
+    }
+
+    /// <summary>An intervention with the editor's texts, steps and effort.</summary>
+    internal static Intervention WithTexts(Intervention intervention, InterventionInput input, List<LocalizedText> steps) => intervention with
+    {
+        Title = new LocalizedText(input.TitleNl!.Trim(), input.TitleEn!.Trim()),
+        Promise = new LocalizedText(input.PromiseNl!.Trim(), input.PromiseEn!.Trim()),
+        Why = new LocalizedText(input.WhyNl!.Trim(), input.WhyEn!.Trim()),
+        Steps = steps,
+        Hours = input.Hours,
+        Euros = input.Euros,
+    };
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

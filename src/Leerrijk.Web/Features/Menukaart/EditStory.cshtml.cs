@@ -14,7 +14,8 @@ public sealed class EditStoryModel(Menukaart menukaart, MenukaartEditing editing
     [BindProperty]
     public StoryInput Input { get; set; } = new();
 
-    public sealed class StoryInput
+    /// <summary>The texts of a story; <see cref="NewStoryModel"/> adds what a new story also needs.</summary>
+    public class StoryInput
     {
         [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.ShortMax, ErrorMessage = "Validation.MaxLength")]
         public string? TitleNl { get; set; }
@@ -74,17 +75,20 @@ public sealed class EditStoryModel(Menukaart menukaart, MenukaartEditing editing
             return Page();
         }
 
-        var edited = Original with
-        {
-            Title = new LocalizedText(Input.TitleNl!.Trim(), Input.TitleEn!.Trim()),
-            What = new LocalizedText(Input.WhatNl!.Trim(), Input.WhatEn!.Trim()),
-            Cost = new LocalizedText(Input.CostNl!.Trim(), Input.CostEn!.Trim()),
-            Result = new LocalizedText(Input.ResultNl!.Trim(), Input.ResultEn!.Trim()),
-        };
+        var edited = WithTexts(Original, Input);
         await editing.SaveAsync(MenukaartEntry.StoryKind, slug, edited, cancellationToken);
         TempData["Status"] = l["Edit.Saved"].Value;
         return Redirect($"/verhalen/{slug}");
     }
+
+    /// <summary>A story with the editor's texts.</summary>
+    internal static Story WithTexts(Story story, StoryInput input) => story with
+    {
+        Title = new LocalizedText(input.TitleNl!.Trim(), input.TitleEn!.Trim()),
+        What = new LocalizedText(input.WhatNl!.Trim(), input.WhatEn!.Trim()),
+        Cost = new LocalizedText(input.CostNl!.Trim(), input.CostEn!.Trim()),
+        Result = new LocalizedText(input.ResultNl!.Trim(), input.ResultEn!.Trim()),
+    };
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {

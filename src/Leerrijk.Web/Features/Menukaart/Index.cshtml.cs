@@ -32,7 +32,8 @@ public sealed class IndexModel(Menukaart menukaart, InstrumentCatalog catalog, R
 
     public int Total { get; private set; }
 
-    public IReadOnlyList<(string Value, string Label)> DimensionOptions { get; private set; } = [];
+    /// <summary>The topics to filter on, per scan.</summary>
+    public IReadOnlyList<(string Scan, IReadOnlyList<(string Value, string Label)> Options)> DimensionGroups { get; private set; } = [];
 
     public IReadOnlyList<(string Code, string Name)> Sectors { get; private set; } = [];
 
@@ -43,8 +44,9 @@ public sealed class IndexModel(Menukaart menukaart, InstrumentCatalog catalog, R
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var all = await menukaart.InterventionsAsync(cancellationToken);
         Total = all.Count;
-        DimensionOptions = catalog.All
-            .SelectMany(i => i.Dimensions.Select(d => ($"{i.Id}/{d.Id}", $"{i.Title.For(Language)}: {d.Name.For(Language)}")))
+        // Grouped per scan: one flat list of every scan's dimensions is too long to scan by eye.
+        DimensionGroups = catalog.All
+            .Select(i => (i.Title.For(Language), (IReadOnlyList<(string, string)>)i.Dimensions.Select(d => ($"{i.Id}/{d.Id}", d.Name.For(Language))).ToList()))
             .ToList();
         Sectors = reference.SbiSections.Select(s => (s.Id, s.NameFor(CultureInfo.CurrentUICulture))).ToList();
         Results = Filter(all, Query, Dimension, MaxHours, Size, Sector, Language);

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Organisations;
 
-/// <summary>An organisation's home: its profile and where to go next. Later issues add rounds and reports here.</summary>
-public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog) : OrganisationPageModel
+/// <summary>An organisation's home: its profile, its plan, and the one next step that fits where it stands.</summary>
+public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, TimeProvider clock) : OrganisationPageModel
 {
     public Organisation Organisation { get; private set; } = null!;
 
@@ -18,6 +18,28 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
 
     /// <summary>The action plan's open steps, soonest first, for the dashboard's summary.</summary>
     public IReadOnlyList<ActionPlan.ActionStep> OpenSteps { get; private set; } = [];
+
+    /// <summary>Where the organisation stands in scan → report → plan → follow-up, for the "what next" panel.</summary>
+    public enum NextStep
+    {
+        OpenFirstRound,
+        RoundRunning,
+        ReadReport,
+        WorkOnPlan,
+        FollowUp,
+    }
+
+    public NextStep Next { get; private set; }
+
+    /// <summary>The round that is open or planned, if any.</summary>
+    public Rounds.Round? Running { get; private set; }
+
+    /// <summary>The round that closed last: its report is the one to read.</summary>
+    public Rounds.Round? LatestClosed { get; private set; }
+
+    public int DoneSteps { get; private set; }
+
+    public bool CanManage => Member.Role >= OrganisationRole.Hr;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +56,21 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
             .OrderBy(s => s.StartOn).ThenBy(s => s.CreatedAtUtc)
             .Take(5)
             .ToListAsync(cancellationToken);
+        DoneSteps = await db.Set<ActionPlan.ActionStep>().CountAsync(s => s.Status == ActionPlan.ActionStatus.Done, cancellationToken);
+        var today = Infrastructure.Localization.LocalizationSetup.Today(clock);
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensOn).ToListAsync(cancellationToken);
+        Running = rounds.FirstOrDefault(r => r.StatusOn(today) != Rounds.RoundStatus.Closed);
+        LatestClosed = rounds.Where(r => r.StatusOn(today) == Rounds.RoundStatus.Closed)
+            .OrderByDescending(r => r.ClosedAtUtc is { } closed ? DateOnly.FromDateTime(closed) : r.ClosesOn)
+            .FirstOrDefault();
+        Next = (Running, LatestClosed, OpenSteps.Count, DoneSteps) switch
+        {
+            ({ }, _, _, _) => NextStep.RoundRunning,
+            (null, null, _, _) => NextStep.OpenFirstRound,
+            (_, _, > 0, _) => NextStep.WorkOnPlan,
+            (_, _, 0, > 0) => NextStep.FollowUp,
+            _ => NextStep.ReadReport,
+        };
         QuickScanResult = await db.Set<QuickScan.QuickScanResult>().OrderByDescending(r => r.TakenOn).FirstOrDefaultAsync(cancellationToken);
         if (QuickScanResult is not null && catalog.Find(QuickScanResult.InstrumentId) is { } instrument)
         {
