@@ -84,6 +84,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page invitations/accept",
         "page language",
         "page menukaart",
+        "page menukaart/nieuw",
         "page menukaart/{slug}",
         "page menukaart/{slug}/bewerken",
         "page organisations",
@@ -95,6 +96,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/{number:int}",
         "page snelscan",
         "page verhalen",
+        "page verhalen/nieuw",
         "page verhalen/{slug}",
         "page verhalen/{slug}/bewerken",
     ];
