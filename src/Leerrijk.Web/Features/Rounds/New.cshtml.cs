@@ -3,6 +3,7 @@ using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -163,6 +164,7 @@ public sealed class NewModel(
     {
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(Round.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+        [StorableText]
         [Display(Name = "Field.RoundTitle")]
         public string? Title { get; set; }
 
@@ -180,6 +182,7 @@ public sealed class NewModel(
         [Display(Name = "Field.Roles")]
         public List<string> Roles { get; set; } = [];
 
+        [StorableText(AllowLineBreaks = true)]
         [Display(Name = "Field.Departments")]
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         public string? Departments { get; set; }
