@@ -164,4 +164,5 @@ app.MapOpenApi("/api/openapi/{documentName}.json");
 
 app.Run();
 
-static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+// Issue #12 (strict input): a browser asking for a page at an API address gets the error page, not plain text.
+static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !ProblemText.WantsPage(context);
