@@ -69,7 +69,8 @@ public sealed class MalformedFormTests(LeerrijkAppFactory app) : IClassFixture<L
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.TextAsync();
-        Assert.Contains("Er stond een teken in het formulier dat we niet kunnen opslaan", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Er stond een teken in het formulier dat we niet kunnen opslaan</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Er is niets opgeslagen", html, StringComparison.Ordinal);
         Assert.DoesNotContain("te lang openstond", html, StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id));

@@ -187,6 +187,7 @@ public sealed class StrictInputTests(LoggedAppFactory app) : IClassFixture<Logge
         var html = await response.TextAsync();
         Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{heading} · Leerrijk</title>", html, StringComparison.Ordinal);
         Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Status Code:", html, StringComparison.Ordinal);
         Assert.Equal(0, await RowsAsync(round.Id));
