@@ -74,6 +74,10 @@ public static class WebSetup
         return app;
     }
 
-    /// <summary>Whether a request is for the API, which answers with problem details instead of pages.</summary>
-    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a request is for the API, which answers with problem details instead of pages. A browser asking for a
+    /// page at an API address (a form posted there) gets the error page in its language instead of plain text.
+    /// </summary>
+    public static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !ProblemText.WantsPage(context);
 }

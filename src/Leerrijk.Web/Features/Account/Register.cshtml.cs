@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Infrastructure;
+using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,7 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, AccountMai
     {
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [StorableText]
         [Display(Name = "Field.Name")]
         public string? Name { get; set; }
 

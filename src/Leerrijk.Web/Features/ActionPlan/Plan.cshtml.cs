@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -25,10 +26,12 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
     public sealed class StepInput
     {
+        [StorableText]
         [Display(Name = "Plan.Title")]
         [StringLength(ActionStep.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
         public string? Title { get; set; }
 
+        [StorableText]
         [Display(Name = "Plan.Owner")]
         [StringLength(ActionStep.OwnerMaxLength, ErrorMessage = "Validation.MaxLength")]
         public string? Owner { get; set; }
@@ -39,6 +42,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
         [Display(Name = "Plan.Status")]
         public ActionStatus Status { get; set; }
 
+        [StorableText(AllowLineBreaks = true)]
         [Display(Name = "Plan.Note")]
         [StringLength(ActionStep.NoteMaxLength, ErrorMessage = "Validation.MaxLength")]
         public string? Note { get; set; }

@@ -19,9 +19,12 @@ public sealed class ErrorModel : PageModel
 
     public int Code { get; private set; }
 
-    public string TitleKey => $"Error.{Code}.Title";
+    /// <summary>True when the form was refused for a character that cannot be stored: the page says so instead of the general 400 text.</summary>
+    public bool UnstorableCharacter => Code == 400 && HttpContext.Items.ContainsKey(Leerrijk.Web.Infrastructure.Security.RequestLimitMiddleware.UnstorableCharacterKey);
 
-    public string TextKey => $"Error.{Code}.Text";
+    public string TitleKey => UnstorableCharacter ? "Input.UnstorableForm.Title" : $"Error.{Code}.Title";
+
+    public string TextKey => UnstorableCharacter ? "Input.UnstorableForm.Text" : $"Error.{Code}.Text";
 
     public int? RetryAfterSeconds { get; private set; }
 

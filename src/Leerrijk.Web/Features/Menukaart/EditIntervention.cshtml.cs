@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,28 +22,28 @@ public sealed class EditInterventionModel(Menukaart menukaart, MenukaartEditing 
     /// <summary>The texts and effort of a step; <see cref="NewInterventionModel"/> adds what a new step also needs.</summary>
     public class InterventionInput
     {
-        [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? TitleNl { get; set; }
 
-        [Display(Name = "Edit.TitleEn"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.TitleEn"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? TitleEn { get; set; }
 
-        [Display(Name = "Edit.PromiseNl"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.PromiseNl"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? PromiseNl { get; set; }
 
-        [Display(Name = "Edit.PromiseEn"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.PromiseEn"), Required(ErrorMessage = "Validation.Required"), StringLength(ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? PromiseEn { get; set; }
 
-        [Display(Name = "Edit.WhyNl"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.WhyNl"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? WhyNl { get; set; }
 
-        [Display(Name = "Edit.WhyEn"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.WhyEn"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? WhyEn { get; set; }
 
-        [Display(Name = "Edit.StepsNl"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.StepsNl"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? StepsNl { get; set; }
 
-        [Display(Name = "Edit.StepsEn"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.StepsEn"), Required(ErrorMessage = "Validation.Required"), StringLength(LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? StepsEn { get; set; }
 
         [Display(Name = "Edit.Hours"), Range(0, 1000, ErrorMessage = "Validation.Range")]

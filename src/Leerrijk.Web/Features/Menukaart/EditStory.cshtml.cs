@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -17,28 +18,28 @@ public sealed class EditStoryModel(Menukaart menukaart, MenukaartEditing editing
     /// <summary>The texts of a story; <see cref="NewStoryModel"/> adds what a new story also needs.</summary>
     public class StoryInput
     {
-        [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.TitleNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? TitleNl { get; set; }
 
-        [Display(Name = "Edit.TitleEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.ShortMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.TitleEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.ShortMax, ErrorMessage = "Validation.MaxLength"), StorableText]
         public string? TitleEn { get; set; }
 
-        [Display(Name = "Edit.WhatNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.WhatNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? WhatNl { get; set; }
 
-        [Display(Name = "Edit.WhatEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.WhatEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? WhatEn { get; set; }
 
-        [Display(Name = "Edit.CostNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.CostNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? CostNl { get; set; }
 
-        [Display(Name = "Edit.CostEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.CostEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? CostEn { get; set; }
 
-        [Display(Name = "Edit.ResultNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.ResultNl"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? ResultNl { get; set; }
 
-        [Display(Name = "Edit.ResultEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Edit.ResultEn"), Required(ErrorMessage = "Validation.Required"), StringLength(EditInterventionModel.LongMax, ErrorMessage = "Validation.MaxLength"), StorableText(AllowLineBreaks = true)]
         public string? ResultEn { get; set; }
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Infrastructure;
+using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -163,6 +164,7 @@ public sealed class MembersModel(
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StorableText]
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Field.Email")]
         public string? Email { get; set; }

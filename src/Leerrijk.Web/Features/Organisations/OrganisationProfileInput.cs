@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -10,6 +11,7 @@ public sealed class OrganisationProfileInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Organisation.NameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [StorableText]
     [Display(Name = "Field.OrganisationName")]
     public string? Name { get; set; }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Rounds;
+using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class ManageModel(LeerrijkDbContext db, TimeProvider clock, Invita
     public IReadOnlyList<string> Undeliverable { get; private set; } = [];
 
     [BindProperty]
+    [StorableText(AllowLineBreaks = true)]
     [Display(Name = "Invitations.Addresses")]
     public string? Addresses { get; set; }
 

@@ -49,7 +49,7 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOn
 /// the round and its instrument, writes it whole in one transaction, and makes a repeat of the same id harmless.
 /// </summary>
 public sealed class ResponseSubmission(
-    LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResponseSubmission> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
@@ -96,7 +96,10 @@ public sealed class ResponseSubmission(
                 throw;
             }
 
-            return Repeat(existing, entity, round);
+            var repeat = Repeat(existing, entity, round);
+            // A repeat is normal traffic, not a fault: one debug line, and no exception in the log.
+            logger.LogDebug("Response {ResponseId} was sent again: {Outcome}", existing.Id, repeat.Outcome);
+            return repeat;
         }
 
         return new SubmissionResult(SubmissionOutcome.Stored, entity.Id, entity.SubmittedOn, Empty, round);

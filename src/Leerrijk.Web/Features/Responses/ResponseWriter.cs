@@ -19,6 +19,14 @@ public static class ResponseWriter
     {
         if (!db.Database.IsNpgsql())
         {
+            // A replay is normal traffic (a device resending what was not acknowledged), and a key violation through
+            // SaveChanges is logged by EF Core as two errors with stack traces. SQLite is one writer on one machine, so
+            // looking first costs an in-process key lookup; two copies arriving at once still meet the key.
+            if (await db.Responses.IgnoreQueryFilters().AnyAsync(r => r.Id == response.Id, cancellationToken))
+            {
+                throw new DbUpdateException("A response with this id exists.");
+            }
+
             db.Responses.Add(response);
             await db.SaveChangesAsync(cancellationToken);
             return;

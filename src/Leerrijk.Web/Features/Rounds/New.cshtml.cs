@@ -4,6 +4,7 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -164,6 +165,7 @@ public sealed class NewModel(
     {
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(Round.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+        [StorableText]
         [Display(Name = "Field.RoundTitle")]
         public string? Title { get; set; }
 
@@ -181,6 +183,7 @@ public sealed class NewModel(
         [Display(Name = "Field.Roles")]
         public List<string> Roles { get; set; } = [];
 
+        [StorableText(AllowLineBreaks = true)]
         [Display(Name = "Field.Departments")]
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         public string? Departments { get; set; }

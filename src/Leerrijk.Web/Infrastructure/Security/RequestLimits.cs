@@ -22,6 +22,12 @@ public sealed class RequestLimitOptions
 /// </remarks>
 public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitOptions options)
 {
+    /// <summary>
+    /// Set in <see cref="HttpContext.Items"/> when a form was refused (400) because it holds a character that cannot be
+    /// decoded or stored, such as an encoded NUL (<c>%00</c>), so the error page can say that instead of a general 400.
+    /// </summary>
+    public static readonly object UnstorableCharacterKey = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         // The error page is re-executed with the original request; it must not be refused again.
@@ -53,12 +59,27 @@ public sealed class RequestLimitMiddleware(RequestDelegate next, RequestLimitOpt
 
         try
         {
+            if (context.Request.HasFormContentType)
+            {
+                // Read the form here, where its faults can be told apart. Antiforgery reads it later, and would call
+                // any fault (an encoded NUL, too many fields) a missing token: "the page was open too long".
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+
             await next(context);
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
             context.Response.StatusCode = ex.StatusCode;
+        }
+        catch (InvalidDataException ex) when (!context.Response.HasStarted && ex.InnerException is InvalidOperationException)
+        {
+            // The form reader's "the form value contains invalid characters": a percent-encoded byte that cannot be
+            // text, of which a NUL is the one people (and fuzzers) send.
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Items[UnstorableCharacterKey] = true;
         }
         catch (InvalidDataException) when (!context.Response.HasStarted)
         {

@@ -121,6 +121,27 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.StartsWith("/Account/AccessDenied", stranger.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Input.TitleNl", "Meelopen\u202Enepoleem")]
+    [InlineData("Input.WhyNl", "Dit werkt\u0007 echt.")]
+    [InlineData("Input.PromiseEn", "Learn\uFFFF more")]
+    public async Task An_edit_with_a_control_noncharacter_or_bidi_character_is_refused_and_nothing_changes(string field, string value)
+    {
+        // Strict input (issue #12): the same StorableText rule as every other typed name and text.
+        var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[3].Slug;
+        var editor = await EditorAsync();
+        var url = $"/menukaart/{slug}/bewerken";
+        var form = await FormAsync(editor, url);
+        form[field] = value;
+
+        var refused = await editor.PostFormAsync(url, form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("teken dat we niet kunnen opslaan", await refused.TextAsync(), StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        Assert.False((await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().MenukaartEntries.SingleAsync(e => e.Slug == slug && e.Kind == MenukaartEntry.InterventionKind)).EditedInApp);
+    }
+
     private async Task<HttpClient> EditorAsync()
     {
         var user = await app.CreateUserAsync();

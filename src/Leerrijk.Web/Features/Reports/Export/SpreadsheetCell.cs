@@ -1,3 +1,5 @@
+using Leerrijk.Web.Infrastructure.Forms;
+
 namespace Leerrijk.Web.Features.Reports.Export;
 
 /// <summary>
@@ -17,13 +19,20 @@ namespace Leerrijk.Web.Features.Reports.Export;
 /// input and some spreadsheet locales turn them into their ASCII forms.</item>
 /// </list>
 /// <para>Only text is escaped: a number written as a number (e.g. -3) cannot hold a formula and stays a number.</para>
+/// <para>Characters <see cref="StorableText"/> refuses (control characters other than line breaks and tabs,
+/// noncharacters, bidirectional overrides) are dropped first: forms refuse them, but text stored before that rule, or
+/// arriving by another way, must not reach a spreadsheet where it can hide or reverse what a cell says.</para>
 /// </remarks>
 public static class SpreadsheetCell
 {
-    /// <summary>Returns <paramref name="text"/> with a leading apostrophe when a spreadsheet could read it as a formula.</summary>
+    /// <summary>
+    /// Returns <paramref name="text"/> without characters that cannot be shown as typed, and with a leading apostrophe
+    /// when a spreadsheet could read it as a formula.
+    /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = StorableText.Strip(text, allowLineBreaks: true);
         return NeedsPrefix(text) ? "'" + text : text;
     }
 
