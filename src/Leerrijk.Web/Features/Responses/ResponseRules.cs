@@ -1,5 +1,6 @@
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Features.Rounds;
+using Leerrijk.Web.Infrastructure.Forms;
 
 namespace Leerrijk.Web.Features.Responses;
 
@@ -69,7 +70,8 @@ public static class ResponseRules
     {
         None,
         TooLong,
-        ControlCharacters,
+        /// <summary>A character that cannot be stored safely (control, noncharacter, bidirectional override): <see cref="StorableText"/>.</summary>
+        Unstorable,
     }
 
     /// <summary>
@@ -90,9 +92,11 @@ public static class ResponseRules
             return CommentProblem.TooLong;
         }
 
-        if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        // The same rule as every name or text a person types elsewhere, so an open answer cannot carry a character
+        // that reverses how the report or an export reads.
+        if (!StorableText.IsStorable(trimmed, allowLineBreaks: true))
         {
-            return CommentProblem.ControlCharacters;
+            return CommentProblem.Unstorable;
         }
 
         kept = trimmed;

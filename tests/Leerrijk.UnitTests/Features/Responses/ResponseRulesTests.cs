@@ -118,8 +118,10 @@ public sealed class ResponseRulesTests
         { new string('a', 4000), ResponseRules.CommentProblem.None, new string('a', 4000) },
         { "  " + new string('a', 4000) + "  ", ResponseRules.CommentProblem.None, new string('a', 4000) },
         { new string('a', 4001), ResponseRules.CommentProblem.TooLong, null },
-        { "bel\u0007", ResponseRules.CommentProblem.ControlCharacters, null },
-        { "nul\0teken", ResponseRules.CommentProblem.ControlCharacters, null },
+        { "bel\u0007", ResponseRules.CommentProblem.Unstorable, null },
+        { "nul\0teken", ResponseRules.CommentProblem.Unstorable, null },
+        { "omgekeerd \u202Egnirts", ResponseRules.CommentProblem.Unstorable, null },
+        { "geen teken \uFFFE", ResponseRules.CommentProblem.Unstorable, null },
     };
 
     [Theory]
