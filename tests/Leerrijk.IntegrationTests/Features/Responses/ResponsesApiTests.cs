@@ -19,6 +19,7 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
     private Task<Round> RoundAsync(DateOnly? opens = null, DateOnly? closes = null, bool closed = false, string? module = null) => app.CreateRoundAsync(r =>
     {
         r.ModuleId = module;
+        r.ModuleVersion = module is null ? null : app.Services.GetRequiredService<Leerrijk.Web.Features.Instruments.InstrumentCatalog>().Find(module)!.Version;
         r.OpensOn = opens ?? Today;
         r.ClosesOn = closes ?? Today.AddDays(14);
         r.Roles = ["Employee", "Manager"];
