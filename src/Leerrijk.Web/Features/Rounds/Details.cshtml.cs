@@ -66,12 +66,10 @@ public sealed class DetailsModel(
         var readers = await Reports.ReportQueries.ReadersAsync(db, round.OrganisationId, cancellationToken);
         EffectiveThreshold = Anonymity.EffectiveThreshold.Of(round.AnonymityThreshold, readers);
         Readers = readers;
-        SnapshotDay = ProgressSnapshot.Day(counts.Select(c => (c.SubmittedOn, c.Count)), LocalizationSetup.Today(clock), EffectiveThreshold);
-        var atSnapshot = counts.Where(c => SnapshotDay is { } day && c.SubmittedOn <= day)
-            .Select(c => (c.Role, c.Department ?? NoDepartment, c.Count))
-            .ToList();
         var departments = round.Departments.Count > 0 ? round.Departments.Append(NoDepartment).ToList() : [];
-        var progress = SmallGroupSuppression.CountsSideBySide(atSnapshot, round.Roles, departments, EffectiveThreshold);
+        var progress = ProgressSnapshot.Publish(
+            counts.Select(c => (c.SubmittedOn, c.Role, c.Department ?? NoDepartment, c.Count)).ToList(), round.Roles, departments, LocalizationSetup.Today(clock), EffectiveThreshold);
+        SnapshotDay = progress.Day;
         ByRole = progress.ByRole;
         ByDepartment = progress.ByDepartment;
 
