@@ -23,10 +23,64 @@ public static class CrossBreakdownGuard
     /// <param name="shown">Every shown figure's set of cells, the whole round's included.</param>
     /// <param name="threshold">k.</param>
     /// <param name="budget">Search steps before giving up (and answering true).</param>
-    public static bool Leaks(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000)
+    /// <param name="readers">
+    /// Whether people who can read the figures may have answered (they know their own answers). A reader who is
+    /// the only one in his cell knows that whole cell, and then a difference like "this cell minus mine" is as good
+    /// as a set: so the search is repeated with every cell of one person known, and each such cell is checked
+    /// against all other cells of one person known. A reader in a larger cell is covered by k' = k + r.
+    /// </param>
+    public static bool Leaks(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000, bool readers = false)
     {
         ArgumentNullException.ThrowIfNull(cellN);
         ArgumentNullException.ThrowIfNull(shown);
+        if (Search(cellN, shown, threshold, budget, new HashSet<string>(), out var steps))
+        {
+            return true;
+        }
+
+        if (!readers)
+        {
+            return false;
+        }
+
+        var alone = cellN.Where(c => c.Value == 1).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        if (alone.Count == 0)
+        {
+            return false;
+        }
+
+        // Sets with at least one person outside the cells of one: every cell of one may be a reader's, known.
+        List<IReadOnlySet<string>> withAlone = [.. shown, .. alone.Select(c => (IReadOnlySet<string>)new HashSet<string>([c], StringComparer.Ordinal))];
+        if (Search(cellN, withAlone, threshold, budget - steps, alone.ToHashSet(StringComparer.Ordinal), out _))
+        {
+            return true;
+        }
+
+        // Sets of cells of one only: one of them follows from the figures and all the others.
+        foreach (var cell in alone)
+        {
+            var others = withAlone.Where(s => !(s.Count == 1 && s.Contains(cell))).ToList();
+            if (InSpan(cellN, others, cell))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InSpan(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, string cell)
+    {
+        var cells = cellN.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        var matrix = shown.Select(set => cells.Select(c => set.Contains(c) ? 1.0 : 0.0).ToArray()).ToArray();
+        var index = Array.IndexOf(cells, cell);
+        return NullSpace(matrix, cells.Length).All(v => Math.Abs(v[index]) < Epsilon);
+    }
+
+    private static bool Search(
+        IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget, IReadOnlySet<string> known, out int steps)
+    {
+        steps = 0;
 
         // Empty cells add nobody to any sum, so they cannot help single anyone out.
         var cells = cellN.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
@@ -39,11 +93,11 @@ public static class CrossBreakdownGuard
         var nullSpace = NullSpace(matrix, cells.Length);
 
         // Only cells of fewer than k people can be part of a set of fewer than k people.
-        var candidates = Enumerable.Range(0, cells.Length).Where(c => cellN[cells[c]] < threshold).ToArray();
-        var steps = 0;
+        var candidates = Enumerable.Range(0, cells.Length).Where(c => cellN[cells[c]] < threshold && !known.Contains(cells[c])).ToArray();
+        var count = 0;
         var sums = new double[nullSpace.Count];
 
-        bool Search(int from, long people, bool any)
+        bool Walk(int from, long people, bool any)
         {
             if (any && sums.All(s => Math.Abs(s) < Epsilon))
             {
@@ -59,7 +113,7 @@ public static class CrossBreakdownGuard
                     continue;
                 }
 
-                if (++steps > budget)
+                if (++count > budget)
                 {
                     return true;
                 }
@@ -69,7 +123,7 @@ public static class CrossBreakdownGuard
                     sums[j] += nullSpace[j][c];
                 }
 
-                var found = Search(i + 1, people + n, true);
+                var found = Walk(i + 1, people + n, true);
                 for (var j = 0; j < sums.Length; j++)
                 {
                     sums[j] -= nullSpace[j][c];
@@ -84,7 +138,9 @@ public static class CrossBreakdownGuard
             return false;
         }
 
-        return Search(0, 0, false);
+        var result = Walk(0, 0, false);
+        steps = count;
+        return result;
     }
 
     /// <summary>A basis of the vectors x with matrix · x = 0, by Gauss–Jordan elimination.</summary>

@@ -54,12 +54,14 @@ public static class ProgressSnapshot
     /// <param name="departments">The round's departments in page order, "" (not stated) included; empty when the round has none.</param>
     /// <param name="today">Today in the round's time zone.</param>
     /// <param name="threshold">k', the effective threshold (<see cref="EffectiveThreshold"/>).</param>
+    /// <param name="readers">Whether anyone who can see the page may have answered (see <see cref="CrossBreakdownGuard.Leaks"/>).</param>
     public static Published Publish(
         IReadOnlyList<(DateOnly Day, string Role, string Department, int Count)> responses,
         IReadOnlyList<string> roles,
         IReadOnlyList<string> departments,
         DateOnly today,
-        int threshold)
+        int threshold,
+        bool readers = true)
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(roles);
@@ -113,10 +115,10 @@ public static class ProgressSnapshot
 
             static IReadOnlyList<SmallGroupSuppression.GroupCount> Hide(IReadOnlyList<SmallGroupSuppression.GroupCount> groups) =>
                 groups.Select(g => g with { Count = null }).ToList();
-            if (CrossBreakdownGuard.Leaks(cellN, Shown(byRole, byDepartment), threshold))
+            if (CrossBreakdownGuard.Leaks(cellN, Shown(byRole, byDepartment), threshold, readers: readers))
             {
                 byDepartment = Hide(byDepartment);
-                if (CrossBreakdownGuard.Leaks(cellN, Shown(byRole, byDepartment), threshold))
+                if (CrossBreakdownGuard.Leaks(cellN, Shown(byRole, byDepartment), threshold, readers: readers))
                 {
                     byRole = Hide(byRole);
                 }

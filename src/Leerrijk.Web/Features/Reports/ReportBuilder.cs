@@ -80,7 +80,7 @@ public static class ReportBuilder
         var strongest = ranked.Take(2).Select(d => d.Id).ToList();
         var attention = ranked.AsEnumerable().Reverse().Take(2).Where(d => !strongest.Contains(d.Id)).Select(d => d.Id).ToList();
 
-        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure) : [];
+        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure, readers > 0) : [];
         var breakdowns = groups.Where(g => g.Attribute != Perspective).Select(g => g.ToResult(instrument, texts)).Where(b => b.Groups.Count > 0).ToList();
         var gaps = groups.FirstOrDefault(g => g.Attribute == Perspective) is { } perspective ? Gaps(instrument, perspective, language) : [];
 
@@ -185,7 +185,7 @@ public static class ReportBuilder
     /// The breakdowns that may be shown: each made safe by <see cref="Disclosure"/>, then checked together by
     /// <see cref="CrossBreakdownGuard"/> for every figure; while they leak, the last breakdown by priority is dropped.
     /// </summary>
-    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure)
+    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure, bool readers)
     {
         var whole = data.Whole(instrument.Id);
         var total = (int)whole.Respondents;
@@ -224,7 +224,7 @@ public static class ReportBuilder
         while (true)
         {
             var built = candidates.Select(c => Make(c.Attribute, c.Groups)).Where(b => b.Plan.IsAvailable).ToList();
-            var leaking = Leaks(built, candidates, instrument, whole, cells, disclosure);
+            var leaking = Leaks(built, candidates, instrument, whole, cells, disclosure, readers);
             if (!leaking || built.Count <= 1)
             {
                 return leaking ? [] : built;
@@ -256,7 +256,8 @@ public static class ReportBuilder
         Instrument instrument,
         Aggregate whole,
         CellCounts cells,
-        Disclosure disclosure)
+        Disclosure disclosure,
+        bool readers)
     {
         // Figure 0: respondents; then one figure per dimension, each with its own n per cell.
         var figures = new List<(int CellFigure, Func<Breakdown, string, bool> Shown, bool WholeShown)>
@@ -286,7 +287,7 @@ public static class ReportBuilder
                 }
             }
 
-            if (CrossBreakdownGuard.Leaks(cellN, sets, disclosure.Threshold))
+            if (CrossBreakdownGuard.Leaks(cellN, sets, disclosure.Threshold, readers: readers))
             {
                 return true;
             }

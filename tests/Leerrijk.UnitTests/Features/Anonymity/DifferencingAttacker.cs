@@ -255,13 +255,18 @@ public static class SetAttacker
         }
 
         var rows = known.Select(set => keys.Select(c => set.Contains(c) ? 1.0 : 0.0).ToArray()).ToList();
-        var rank = MatrixRank.Of(rows);
+
+        // A vector lies in the row space exactly when reducing it by the echelon form leaves nothing. Reduction is
+        // linear, so a set's remainder is the sum of its columns' remainders: compute those once.
+        var echelon = MatrixRank.Echelon(rows);
         var small = keys.Where(c => !isReader(c) && people[c] < k).ToList();
+        var remainders = small.Select(c => MatrixRank.Reduce(echelon, keys.Select(x => x == c ? 1.0 : 0.0).ToArray())).ToList();
+        var sum = new double[keys.Count];
         var chosen = new List<string>();
 
         List<string>? Search(int from, int count)
         {
-            if (chosen.Count > 0 && MatrixRank.Of([.. rows, keys.Select(c => chosen.Contains(c) ? 1.0 : 0.0).ToArray()]) == rank)
+            if (chosen.Count > 0 && sum.All(x => Math.Abs(x) < 1e-7))
             {
                 return [.. chosen];
             }
@@ -275,7 +280,9 @@ public static class SetAttacker
                 }
 
                 chosen.Add(small[i]);
+                Add(remainders[i], 1);
                 var found = Search(i + 1, count + n);
+                Add(remainders[i], -1);
                 chosen.RemoveAt(chosen.Count - 1);
                 if (found is not null)
                 {
@@ -286,7 +293,23 @@ public static class SetAttacker
             return null;
         }
 
-        return Search(0, 0);
+        void Add(double[] v, int sign)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                sum[j] += sign * v[j];
+            }
+        }
+
+        var found = Search(0, 0);
+
+        // Confirm by rank, independently of the shortcut: adding the set does not raise the rank.
+        if (found is not null && MatrixRank.Of([.. rows, keys.Select(c => found.Contains(c) ? 1.0 : 0.0).ToArray()]) != MatrixRank.Of(rows))
+        {
+            throw new InvalidOperationException("The attacker's shortcut disagrees with the rank.");
+        }
+
+        return found;
     }
 
     /// <summary>
