@@ -24,57 +24,71 @@ public static class CrossBreakdownGuard
     /// <param name="threshold">k.</param>
     /// <param name="budget">Search steps before giving up (and answering true).</param>
     /// <param name="readers">
-    /// Whether people who can read the figures may have answered (they know their own answers). A reader who is
-    /// the only one in his cell knows that whole cell, and then a difference like "this cell minus mine" is as good
-    /// as a set: so the search is repeated with every cell of one person known, and each such cell is checked
-    /// against all other cells of one person known. A reader in a larger cell is covered by k' = k + r.
+    /// How many people who can read the figures may have answered (r in k' = k + r); they know their own answers. A
+    /// reader who is the only one in his cell knows that whole cell, and then "this group minus me" is as good as a
+    /// set. So the search is repeated for every choice of up to r cells of one person taken as known, looking for
+    /// sets of 1 to k' − 1 − (cells taken) other people. A reader in a larger cell is covered by k' itself.
     /// </param>
-    public static bool Leaks(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000, bool readers = false)
+    /// <param name="combinations">Choices of known cells to try before giving up (and answering true).</param>
+    public static bool Leaks(
+        IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000, int readers = 0, int combinations = 2_000)
     {
         ArgumentNullException.ThrowIfNull(cellN);
         ArgumentNullException.ThrowIfNull(shown);
+        ArgumentOutOfRangeException.ThrowIfNegative(readers);
         if (Search(cellN, shown, threshold, budget, new HashSet<string>(), out var steps))
         {
             return true;
         }
 
-        if (!readers)
-        {
-            return false;
-        }
-
         var alone = cellN.Where(c => c.Value == 1).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        if (alone.Count == 0)
+        var tried = 0;
+        foreach (var known in Choices(alone, Math.Min(readers, alone.Count)))
         {
-            return false;
-        }
-
-        // Sets with at least one person outside the cells of one: every cell of one may be a reader's, known.
-        List<IReadOnlySet<string>> withAlone = [.. shown, .. alone.Select(c => (IReadOnlySet<string>)new HashSet<string>([c], StringComparer.Ordinal))];
-        if (Search(cellN, withAlone, threshold, budget - steps, alone.ToHashSet(StringComparer.Ordinal), out _))
-        {
-            return true;
-        }
-
-        // Sets of cells of one only: one of them follows from the figures and all the others.
-        foreach (var cell in alone)
-        {
-            var others = withAlone.Where(s => !(s.Count == 1 && s.Contains(cell))).ToList();
-            if (InSpan(cellN, others, cell))
+            if (++tried > combinations || steps >= budget)
             {
                 return true;
             }
+
+            List<IReadOnlySet<string>> withKnown = [.. shown, .. known.Select(c => (IReadOnlySet<string>)new HashSet<string>([c], StringComparer.Ordinal))];
+            if (Search(cellN, withKnown, threshold - known.Count, budget - steps, known.ToHashSet(StringComparer.Ordinal), out var used))
+            {
+                return true;
+            }
+
+            steps += used;
         }
 
         return false;
     }
 
-    private static bool InSpan(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, string cell)
+    /// <summary>Every non-empty choice of at most <paramref name="size"/> of the cells, smallest choices first.</summary>
+    private static IEnumerable<List<string>> Choices(List<string> cells, int size)
     {
-        var cells = cellN.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
-        var matrix = shown.Select(set => cells.Select(c => set.Contains(c) ? 1.0 : 0.0).ToArray()).ToArray();
-        var index = Array.IndexOf(cells, cell);
-        return NullSpace(matrix, cells.Length).All(v => Math.Abs(v[index]) < Epsilon);
+        for (var n = 1; n <= size; n++)
+        {
+            foreach (var choice in Choose(0, n))
+            {
+                yield return choice;
+            }
+        }
+
+        IEnumerable<List<string>> Choose(int from, int n)
+        {
+            if (n == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (var i = from; i <= cells.Count - n; i++)
+            {
+                foreach (var rest in Choose(i + 1, n - 1))
+                {
+                    yield return [cells[i], .. rest];
+                }
+            }
+        }
     }
 
     private static bool Search(

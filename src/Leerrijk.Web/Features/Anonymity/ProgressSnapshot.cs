@@ -54,14 +54,14 @@ public static class ProgressSnapshot
     /// <param name="departments">The round's departments in page order, "" (not stated) included; empty when the round has none.</param>
     /// <param name="today">Today in the round's time zone.</param>
     /// <param name="threshold">k', the effective threshold (<see cref="EffectiveThreshold"/>).</param>
-    /// <param name="readers">Whether anyone who can see the page may have answered (see <see cref="CrossBreakdownGuard.Leaks"/>).</param>
+    /// <param name="readers">How many who can see the page may have answered: r in k' = k + r (see <see cref="CrossBreakdownGuard.Leaks"/>).</param>
     public static Published Publish(
         IReadOnlyList<(DateOnly Day, string Role, string Department, int Count)> responses,
         IReadOnlyList<string> roles,
         IReadOnlyList<string> departments,
         DateOnly today,
         int threshold,
-        bool readers = true)
+        int readers)
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(roles);

@@ -80,7 +80,7 @@ public static class ReportBuilder
         var strongest = ranked.Take(2).Select(d => d.Id).ToList();
         var attention = ranked.AsEnumerable().Reverse().Take(2).Where(d => !strongest.Contains(d.Id)).Select(d => d.Id).ToList();
 
-        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure, readers > 0) : [];
+        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure, readers) : [];
         var breakdowns = groups.Where(g => g.Attribute != Perspective).Select(g => g.ToResult(instrument, texts)).Where(b => b.Groups.Count > 0).ToList();
         var gaps = groups.FirstOrDefault(g => g.Attribute == Perspective) is { } perspective ? Gaps(instrument, perspective, language) : [];
 
@@ -185,7 +185,7 @@ public static class ReportBuilder
     /// The breakdowns that may be shown: each made safe by <see cref="Disclosure"/>, then checked together by
     /// <see cref="CrossBreakdownGuard"/> for every figure; while they leak, the last breakdown by priority is dropped.
     /// </summary>
-    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure, bool readers)
+    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure, int readers)
     {
         var whole = data.Whole(instrument.Id);
         var total = (int)whole.Respondents;
@@ -257,7 +257,7 @@ public static class ReportBuilder
         Aggregate whole,
         CellCounts cells,
         Disclosure disclosure,
-        bool readers)
+        int readers)
     {
         // Figure 0: respondents; then one figure per dimension, each with its own n per cell.
         var figures = new List<(int CellFigure, Func<Breakdown, string, bool> Shown, bool WholeShown)>

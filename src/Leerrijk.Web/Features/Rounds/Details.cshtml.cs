@@ -68,7 +68,7 @@ public sealed class DetailsModel(
         Readers = readers;
         var departments = round.Departments.Count > 0 ? round.Departments.Append(NoDepartment).ToList() : [];
         var progress = ProgressSnapshot.Publish(
-            counts.Select(c => (c.SubmittedOn, c.Role, c.Department ?? NoDepartment, c.Count)).ToList(), round.Roles, departments, LocalizationSetup.Today(clock), EffectiveThreshold);
+            counts.Select(c => (c.SubmittedOn, c.Role, c.Department ?? NoDepartment, c.Count)).ToList(), round.Roles, departments, LocalizationSetup.Today(clock), EffectiveThreshold, readers);
         SnapshotDay = progress.Day;
         ByRole = progress.ByRole;
         ByDepartment = progress.ByDepartment;

@@ -35,8 +35,8 @@ public sealed class ProgressSnapshotTests
         {
             var (answers, roles, departments, k) = Generate(random);
             var today = Opens.AddDays(random.Next(1, 16));
-            var before = Publish(answers, roles, departments, today, k);
-            var after = Publish([.. answers, new Answer(-1, today, roles[^1], departments.Length > 0 ? departments[0] : "", false)], roles, departments, today, k);
+            var before = Publish(answers, roles, departments, today, k, 1);
+            var after = Publish([.. answers, new Answer(-1, today, roles[^1], departments.Length > 0 ? departments[0] : "", false)], roles, departments, today, k, 1);
 
             Assert.Equal(before.Day, after.Day);
             Assert.Equal(before.ByRole, after.ByRole);
@@ -52,12 +52,12 @@ public sealed class ProgressSnapshotTests
         (string Role, string Department, int Count)[] people = [("Employee", "Werkplaats", 5), ("Employee", "Kantoor", 2), ("Manager", "Kantoor", 5), ("Hr", "Kantoor", 1)];
         var answers = people.SelectMany((p, i) => Enumerable.Repeat(new Answer(i, Opens, p.Role, p.Department, false), p.Count)).ToList();
 
-        var page = Publish(answers, ["Employee", "Manager", "Hr"], ["Werkplaats", "Kantoor", ""], Opens.AddDays(1), 5);
+        var page = Publish(answers, ["Employee", "Manager", "Hr"], ["Werkplaats", "Kantoor", ""], Opens.AddDays(1), 5, 1);
 
         Assert.Equal(Opens, page.Day);
         var shown = page.ByRole.Where(g => !g.Hidden).Select(g => g.Group).Concat(page.ByDepartment.Where(g => !g.Hidden && g.Count > 0).Select(g => g.Group)).ToList();
         Assert.False(shown.Contains("Employee") && shown.Contains("Werkplaats"), string.Join(",", shown));
-        Assert.Empty(Attack(answers, ["Employee", "Manager", "Hr"], ["Werkplaats", "Kantoor", ""], 5, 5, Publish));
+        Assert.Empty(Attack(answers, ["Employee", "Manager", "Hr"], ["Werkplaats", "Kantoor", ""], 4, 5, Publish));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ProgressSnapshotTests
             var readers = answers.Count(a => a.Reader) + random.Next(0, 2);
             var effective = EffectiveThreshold.Of(k, readers);
             recoveries.AddRange(Attack(answers, roles, departments, k, effective, Publish).Select(r => $"firm {firm}: {r}"));
-            shownCounts += Enumerable.Range(0, 20).Select(d => Publish(answers, roles, departments, Opens.AddDays(d), effective))
+            shownCounts += Enumerable.Range(0, 20).Select(d => Publish(answers, roles, departments, Opens.AddDays(d), effective, readers))
                 .Sum(p => p.ByRole.Count(g => g.Count > 0) + p.ByDepartment.Count(g => g.Count > 0));
         }
 
@@ -94,13 +94,14 @@ public sealed class ProgressSnapshotTests
         Assert.True(recovered > 50, $"{recovered} firms recovered");
     }
 
-    private static ProgressSnapshot.Published Publish(IReadOnlyList<Answer> answers, IReadOnlyList<string> roles, IReadOnlyList<string> departments, DateOnly today, int k) =>
+    /// <summary>The page as it is now; <paramref name="k"/> is the effective threshold k' and <paramref name="readers"/> the r in it.</summary>
+    private static ProgressSnapshot.Published Publish(IReadOnlyList<Answer> answers, IReadOnlyList<string> roles, IReadOnlyList<string> departments, DateOnly today, int k, int readers) =>
         ProgressSnapshot.Publish(
             answers.GroupBy(a => (a.Day, a.Role, a.Department)).Select(g => (g.Key.Day, g.Key.Role, g.Key.Department, g.Count())).ToList(),
-            roles, departments, today, k);
+            roles, departments, today, k, readers);
 
     /// <summary>The page before issue #12: live counts, each breakdown on its own.</summary>
-    private static ProgressSnapshot.Published OldLivePage(IReadOnlyList<Answer> answers, IReadOnlyList<string> roles, IReadOnlyList<string> departments, DateOnly today, int k)
+    private static ProgressSnapshot.Published OldLivePage(IReadOnlyList<Answer> answers, IReadOnlyList<string> roles, IReadOnlyList<string> departments, DateOnly today, int k, int _)
     {
         var live = answers.Where(a => a.Day <= today).ToList();
         return new ProgressSnapshot.Published(
@@ -129,9 +130,9 @@ public sealed class ProgressSnapshotTests
     /// </summary>
     private static List<string> Attack(
         List<Answer> answers, string[] roles, string[] departments, int k, int effective,
-        Func<IReadOnlyList<Answer>, IReadOnlyList<string>, IReadOnlyList<string>, DateOnly, int, ProgressSnapshot.Published> page)
+        Func<IReadOnlyList<Answer>, IReadOnlyList<string>, IReadOnlyList<string>, DateOnly, int, int, ProgressSnapshot.Published> page)
     {
-        var views = Enumerable.Range(0, 20).Select(d => page(answers, roles, departments, Opens.AddDays(d), effective)).ToList();
+        var views = Enumerable.Range(0, 20).Select(d => page(answers, roles, departments, Opens.AddDays(d), effective, effective - k)).ToList();
         var snapshots = views.Select(v => v.Day).OfType<DateOnly>().Distinct().Order().ToList();
         var problems = new List<string>();
         var sets = new List<Func<Answer, bool>>();
