@@ -39,10 +39,10 @@ public static class ReportBuilder
         disclosure.Threshold, status, respondents, round.ExpectedRespondents,
         round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : null, moreNeeded,
         [], [], [], [], [], null, null, false, disclosure.CommentThreshold, [])
-    {
-        BaseThreshold = round.AnonymityThreshold,
-        Readers = readers,
-    };
+        {
+            BaseThreshold = round.AnonymityThreshold,
+            Readers = readers,
+        };
 
     public static RoundReport Build(
         Round round,
