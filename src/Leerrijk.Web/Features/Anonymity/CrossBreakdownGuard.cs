@@ -23,10 +23,78 @@ public static class CrossBreakdownGuard
     /// <param name="shown">Every shown figure's set of cells, the whole round's included.</param>
     /// <param name="threshold">k.</param>
     /// <param name="budget">Search steps before giving up (and answering true).</param>
-    public static bool Leaks(IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000)
+    /// <param name="readers">
+    /// How many people who can read the figures may have answered (r in k' = k + r); they know their own answers. A
+    /// reader who is the only one in his cell knows that whole cell, and then "this group minus me" is as good as a
+    /// set. So the search is repeated for every choice of up to r cells of one person taken as known, looking for
+    /// sets of 1 to k' − 1 − (cells taken) other people. A reader in a larger cell is covered by k' itself.
+    /// </param>
+    /// <param name="combinations">Choices of known cells to try before giving up (and answering true).</param>
+    public static bool Leaks(
+        IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget = 200_000, int readers = 0, int combinations = 2_000)
     {
         ArgumentNullException.ThrowIfNull(cellN);
         ArgumentNullException.ThrowIfNull(shown);
+        ArgumentOutOfRangeException.ThrowIfNegative(readers);
+        if (Search(cellN, shown, threshold, budget, new HashSet<string>(), out var steps))
+        {
+            return true;
+        }
+
+        var alone = cellN.Where(c => c.Value == 1).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        var tried = 0;
+        foreach (var known in Choices(alone, Math.Min(readers, alone.Count)))
+        {
+            if (++tried > combinations || steps >= budget)
+            {
+                return true;
+            }
+
+            List<IReadOnlySet<string>> withKnown = [.. shown, .. known.Select(c => (IReadOnlySet<string>)new HashSet<string>([c], StringComparer.Ordinal))];
+            if (Search(cellN, withKnown, threshold - known.Count, budget - steps, known.ToHashSet(StringComparer.Ordinal), out var used))
+            {
+                return true;
+            }
+
+            steps += used;
+        }
+
+        return false;
+    }
+
+    /// <summary>Every non-empty choice of at most <paramref name="size"/> of the cells, smallest choices first.</summary>
+    private static IEnumerable<List<string>> Choices(List<string> cells, int size)
+    {
+        for (var n = 1; n <= size; n++)
+        {
+            foreach (var choice in Choose(0, n))
+            {
+                yield return choice;
+            }
+        }
+
+        IEnumerable<List<string>> Choose(int from, int n)
+        {
+            if (n == 0)
+            {
+                yield return [];
+                yield break;
+            }
+
+            for (var i = from; i <= cells.Count - n; i++)
+            {
+                foreach (var rest in Choose(i + 1, n - 1))
+                {
+                    yield return [cells[i], .. rest];
+                }
+            }
+        }
+    }
+
+    private static bool Search(
+        IReadOnlyDictionary<string, long> cellN, IReadOnlyList<IReadOnlySet<string>> shown, int threshold, int budget, IReadOnlySet<string> known, out int steps)
+    {
+        steps = 0;
 
         // Empty cells add nobody to any sum, so they cannot help single anyone out.
         var cells = cellN.Where(c => c.Value > 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
@@ -39,11 +107,11 @@ public static class CrossBreakdownGuard
         var nullSpace = NullSpace(matrix, cells.Length);
 
         // Only cells of fewer than k people can be part of a set of fewer than k people.
-        var candidates = Enumerable.Range(0, cells.Length).Where(c => cellN[cells[c]] < threshold).ToArray();
-        var steps = 0;
+        var candidates = Enumerable.Range(0, cells.Length).Where(c => cellN[cells[c]] < threshold && !known.Contains(cells[c])).ToArray();
+        var count = 0;
         var sums = new double[nullSpace.Count];
 
-        bool Search(int from, long people, bool any)
+        bool Walk(int from, long people, bool any)
         {
             if (any && sums.All(s => Math.Abs(s) < Epsilon))
             {
@@ -59,7 +127,7 @@ public static class CrossBreakdownGuard
                     continue;
                 }
 
-                if (++steps > budget)
+                if (++count > budget)
                 {
                     return true;
                 }
@@ -69,7 +137,7 @@ public static class CrossBreakdownGuard
                     sums[j] += nullSpace[j][c];
                 }
 
-                var found = Search(i + 1, people + n, true);
+                var found = Walk(i + 1, people + n, true);
                 for (var j = 0; j < sums.Length; j++)
                 {
                     sums[j] -= nullSpace[j][c];
@@ -84,7 +152,9 @@ public static class CrossBreakdownGuard
             return false;
         }
 
-        return Search(0, 0, false);
+        var result = Walk(0, 0, false);
+        steps = count;
+        return result;
     }
 
     /// <summary>A basis of the vectors x with matrix · x = 0, by Gauss–Jordan elimination.</summary>

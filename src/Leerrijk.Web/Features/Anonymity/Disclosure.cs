@@ -353,14 +353,32 @@ public sealed class Disclosure
     }
 
     /// <summary>
-    /// Whether raw rows (the anonymised CSV) may carry a set of background columns, given how many people share
-    /// each combination of their values: every combination must hold at least k, because a raw row is one person
-    /// and a combination of one is that person's answers.
+    /// Whether a round's raw rows (the anonymised CSV) may be released at all, carrying exactly the attributes the
+    /// report shows: every cell of the cross-tabulation of those attributes holds 0 or at least k people.
     /// </summary>
-    public bool MayShowRawRows(IEnumerable<int> peoplePerCombination)
+    /// <remarks>
+    /// <para>
+    /// Raw rows are microdata, and every group figure the report shows is an equation about them. A reader with
+    /// the rows can find a shown group's rows by choosing the subset whose means equal the group's published
+    /// means (the JSON gives them in full precision), background column or not. So he is assumed to know the row
+    /// set of every shown group, and with it every intersection and difference of them: the cells of the
+    /// cross-tabulation of the shown attributes. If each holds 0 or at least k people, the rows add nothing
+    /// about fewer than k people that the report's own figures did not already make safe; if one holds 1 to
+    /// k − 1, its rows would be those few people's answers (a department of 2 among 17 was read this way).
+    /// </para>
+    /// <para>
+    /// Pass each person (or each cell of people sharing all attributes) with their values of exactly the shown
+    /// attributes, in the same order for all. With no attribute shown there is one cell, the whole round.
+    /// </para>
+    /// </remarks>
+    /// <param name="people">Per person or per group of people: their values of the shown attributes, and how many they are.</param>
+    public bool MayReleaseRawRows(IEnumerable<(IReadOnlyList<string> ShownValues, long People)> people)
     {
-        ArgumentNullException.ThrowIfNull(peoplePerCombination);
-        return peoplePerCombination.All(MayShowFigure);
+        ArgumentNullException.ThrowIfNull(people);
+        return people
+            .GroupBy(p => string.Join('\u001f', p.ShownValues), StringComparer.Ordinal)
+            .Select(cell => cell.Sum(p => p.People))
+            .All(n => n == 0 || n >= Threshold);
     }
 
     /// <summary>

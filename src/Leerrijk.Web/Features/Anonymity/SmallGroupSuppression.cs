@@ -2,7 +2,8 @@ namespace Leerrijk.Web.Features.Anonymity;
 
 /// <summary>
 /// Group counts for pages that show only how many people responded per group (the round's progress page). The rule
-/// itself lives in <see cref="Disclosure"/>, so counts and report figures are hidden alike.
+/// itself lives in <see cref="Disclosure"/> and <see cref="CrossBreakdownGuard"/>, so counts and report figures are
+/// hidden alike.
 /// </summary>
 public static class SmallGroupSuppression
 {
@@ -13,8 +14,8 @@ public static class SmallGroupSuppression
     }
 
     /// <summary>
-    /// The counts that may be shown for one attribute. The groups must cover every respondent (list "not stated"
-    /// as a group), because the page shows their sum as the total.
+    /// The counts that may be shown for one attribute on its own. The groups must cover every respondent (list "not
+    /// stated" as a group), because the page shows their sum as the total.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">k is below <see cref="AnonymityOptions.LowestThreshold"/>.</exception>
     public static IReadOnlyList<GroupCount> Counts(IReadOnlyList<(string Group, int Count)> groups, int k)

@@ -56,7 +56,20 @@ public sealed partial class ReportModel(
             return NotFound();
         }
 
-        return Refused() ?? File(await exports.RawCsvAsync(Document, cancellationToken), "text/csv; charset=utf-8", FileName("csv"));
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        if (await exports.RawCsvAsync(Document, cancellationToken) is not { } csv)
+        {
+            // The raw rows together with the shown groups would single out fewer than k' people (ADR 0008).
+            ExportRefused = Report.RawRowsExplanation ?? l["Anonymity.RawRowsWithheld", Report.Threshold];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return File(csv, "text/csv; charset=utf-8", FileName("csv"));
     }
 
     /// <summary>Whether this server can make the PDF itself (Chromium installed); otherwise the page points to the browser's print.</summary>

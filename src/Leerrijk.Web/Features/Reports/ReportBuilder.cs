@@ -28,16 +28,21 @@ public static class ReportBuilder
     /// <summary>Breakdowns in the order they are given up when together they would expose someone: the last goes first.</summary>
     private static readonly string[] BreakdownPriority = [GroupAttribute.Role, Perspective, GroupAttribute.Department, GroupAttribute.Years];
 
-    /// <summary>The report of a round that is still open: its count and nothing else (ADR 0008).</summary>
-    public static RoundReport Open(Round round, Instrument instrument, int respondents, string language) =>
-        WithoutFigures(round, instrument, ReportStatus.Open, respondents, null, language);
+    /// <summary>The report of a round that is still open: its count and nothing else (ADR 0008); readers as for <see cref="Build"/>.</summary>
+    public static RoundReport Open(Round round, Instrument instrument, int respondents, string language, int readers = 0) =>
+        WithoutFigures(round, instrument, ReportStatus.Open, respondents, null, language, EffectiveThreshold.Disclosure(round.AnonymityThreshold, readers), readers);
 
     /// <summary>What every report says, whatever it may show: the round, its count and rate, its threshold.</summary>
-    private static RoundReport WithoutFigures(Round round, Instrument instrument, ReportStatus status, int respondents, int? moreNeeded, string language) => new(
+    private static RoundReport WithoutFigures(
+        Round round, Instrument instrument, ReportStatus status, int respondents, int? moreNeeded, string language, Disclosure disclosure, int readers) => new(
         round.Id, round.Title, instrument.Id, instrument.Title.For(language), language, round.OpensOn, round.ClosesOn,
-        round.AnonymityThreshold, status, respondents, round.ExpectedRespondents,
+        disclosure.Threshold, status, respondents, round.ExpectedRespondents,
         round.ExpectedRespondents is > 0 and var expected ? respondents / (double)expected : null, moreNeeded,
-        [], [], [], [], [], null, null, false, new Disclosure(round.AnonymityThreshold).CommentThreshold, []);
+        [], [], [], [], [], null, null, false, disclosure.CommentThreshold, [])
+        {
+            BaseThreshold = round.AnonymityThreshold,
+            Readers = readers,
+        };
 
     public static RoundReport Build(
         Round round,
@@ -47,10 +52,13 @@ public static class ReportBuilder
         PreviousRound? previous,
         IReadOnlyList<string> comments,
         ReportTexts texts,
-        DateOnly today)
+        DateOnly today,
+        int readers = 0)
     {
         var language = texts.Language;
-        var disclosure = new Disclosure(round.AnonymityThreshold);
+
+        // Every figure below, the earlier round's included, uses k' = k + readers (ADR 0008).
+        var disclosure = EffectiveThreshold.Disclosure(round.AnonymityThreshold, readers);
         var whole = data.Whole(instrument.Id);
         var respondents = (int)whole.Respondents;
         var status = round.StatusOn(today) != RoundStatus.Closed ? ReportStatus.Open
@@ -59,7 +67,7 @@ public static class ReportBuilder
             : ReportStatus.Full;
         if (status is ReportStatus.Open or ReportStatus.TooFew)
         {
-            return WithoutFigures(round, instrument, status, respondents, status == ReportStatus.TooFew ? round.AnonymityThreshold - respondents : null, language);
+            return WithoutFigures(round, instrument, status, respondents, status == ReportStatus.TooFew ? disclosure.Threshold - respondents : null, language, disclosure, readers);
         }
 
         var dimensions = Dimensions(instrument, whole, disclosure, language, isModule: false).ToList();
@@ -72,20 +80,23 @@ public static class ReportBuilder
         var strongest = ranked.Take(2).Select(d => d.Id).ToList();
         var attention = ranked.AsEnumerable().Reverse().Take(2).Where(d => !strongest.Contains(d.Id)).Select(d => d.Id).ToList();
 
-        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure) : [];
+        var groups = status == ReportStatus.Full ? Groups(round, instrument, data, disclosure, readers) : [];
         var breakdowns = groups.Where(g => g.Attribute != Perspective).Select(g => g.ToResult(instrument, texts)).Where(b => b.Groups.Count > 0).ToList();
         var gaps = groups.FirstOrDefault(g => g.Attribute == Perspective) is { } perspective ? Gaps(instrument, perspective, language) : [];
 
         var commentsShown = disclosure.MayShowComments(respondents) && comments.Count > 0;
-        return WithoutFigures(round, instrument, status, respondents, null, language) with
+        var rawRowAttributes = RawRowAttributes(breakdowns, gaps);
+        return WithoutFigures(round, instrument, status, respondents, null, language, disclosure, readers) with
         {
+            RawRowsReleased = RawRowsReleased(data.Cells(instrument.Id), respondents, rawRowAttributes, disclosure),
+            RawRowAttributes = rawRowAttributes,
             Dimensions = dimensions,
             Strongest = strongest,
             NeedsAttention = attention,
             Breakdowns = breakdowns,
             Gaps = gaps,
             Phase = Phase(instrument, dimensions, language),
-            Trend = Trend(instrument, whole, disclosure, previous, language),
+            Trend = Trend(instrument, whole, disclosure, previous, language, readers),
             CommentsShown = commentsShown,
             Comments = commentsShown ? Disclosure.OrderComments(comments) : [],
         };
@@ -128,6 +139,32 @@ public static class ReportBuilder
         }
     }
 
+    /// <summary>
+    /// The attributes the report shows, in breakdown order: role, the leaders/employees split behind the perception
+    /// gap, department, years. Raw rows are released with exactly these, or not at all (<see cref="Disclosure.MayReleaseRawRows"/>).
+    /// </summary>
+    private static List<string> RawRowAttributes(IReadOnlyList<BreakdownResult> breakdowns, IReadOnlyList<GapResult> gaps) =>
+        BreakdownPriority.Where(a => a == Perspective ? gaps.Count > 0 : breakdowns.Any(b => b.Attribute == a && b.Groups.Count > 0)).ToList();
+
+    /// <summary>A cell's (or a person's) value of one raw-row attribute; "" = not stated or, for the perspective, neither group.</summary>
+    public static string RawRowValue(string role, string? department, string? years, string attribute) => attribute switch
+    {
+        GroupAttribute.Role => role,
+        Perspective => PerspectiveOf(role) ?? "",
+        GroupAttribute.Department => department ?? "",
+        GroupAttribute.Years => years ?? "",
+        _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a raw-row attribute."),
+    };
+
+    private static bool RawRowsReleased(CellCounts cells, int respondents, List<string> attributes, Disclosure disclosure) =>
+        // Cell counts that do not add up to the round (never expected) would make the check meaningless: refuse.
+        cells.Cells.Values.Sum(c => c[CellCounts.RespondentsFigure]) == respondents
+        && disclosure.MayReleaseRawRows(cells.Cells.Select(c =>
+            ((IReadOnlyList<string>)attributes.Select(a => RawRowValue(c.Key, a)).ToList(), c.Value[CellCounts.RespondentsFigure])));
+
+    private static string RawRowValue(string cellKey, string attribute) => RawRowValue(
+        CellCounts.ValueOf(cellKey, GroupAttribute.Role), CellCounts.ValueOf(cellKey, GroupAttribute.Department), CellCounts.ValueOf(cellKey, GroupAttribute.Years), attribute);
+
     private static string? BandOf(Instrument instrument, double score, string language) =>
         instrument.Bands.LastOrDefault(b => score >= b.From)?.Label.For(language);
 
@@ -148,7 +185,7 @@ public static class ReportBuilder
     /// The breakdowns that may be shown: each made safe by <see cref="Disclosure"/>, then checked together by
     /// <see cref="CrossBreakdownGuard"/> for every figure; while they leak, the last breakdown by priority is dropped.
     /// </summary>
-    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure)
+    private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure, int readers)
     {
         var whole = data.Whole(instrument.Id);
         var total = (int)whole.Respondents;
@@ -187,7 +224,7 @@ public static class ReportBuilder
         while (true)
         {
             var built = candidates.Select(c => Make(c.Attribute, c.Groups)).Where(b => b.Plan.IsAvailable).ToList();
-            var leaking = Leaks(built, candidates, instrument, whole, cells, disclosure);
+            var leaking = Leaks(built, candidates, instrument, whole, cells, disclosure, readers);
             if (!leaking || built.Count <= 1)
             {
                 return leaking ? [] : built;
@@ -219,7 +256,8 @@ public static class ReportBuilder
         Instrument instrument,
         Aggregate whole,
         CellCounts cells,
-        Disclosure disclosure)
+        Disclosure disclosure,
+        int readers)
     {
         // Figure 0: respondents; then one figure per dimension, each with its own n per cell.
         var figures = new List<(int CellFigure, Func<Breakdown, string, bool> Shown, bool WholeShown)>
@@ -249,7 +287,7 @@ public static class ReportBuilder
                 }
             }
 
-            if (CrossBreakdownGuard.Leaks(cellN, sets, disclosure.Threshold))
+            if (CrossBreakdownGuard.Leaks(cellN, sets, disclosure.Threshold, readers: readers))
             {
                 return true;
             }
@@ -298,7 +336,7 @@ public static class ReportBuilder
             : null;
     }
 
-    private static TrendResult? Trend(Instrument instrument, Aggregate whole, Disclosure disclosure, PreviousRound? previous, string language)
+    private static TrendResult? Trend(Instrument instrument, Aggregate whole, Disclosure disclosure, PreviousRound? previous, string language, int readers)
     {
         if (previous is null || !previous.Data.Models.ContainsKey(instrument.Id))
         {
@@ -306,7 +344,8 @@ public static class ReportBuilder
         }
 
         var before = previous.Data.Whole(instrument.Id);
-        var earlier = new Disclosure(previous.Round.AnonymityThreshold);
+        // The same readers can read the earlier round's report, so its figures need its own k plus them.
+        var earlier = EffectiveThreshold.Disclosure(previous.Round.AnonymityThreshold, readers);
         var rows = instrument.Dimensions.Select(d =>
         {
             var now = whole.Summarize(d.Id);

@@ -9,8 +9,8 @@ namespace Leerrijk.Web.Features.Reports;
 
 /// <summary>
 /// The report as a spreadsheet (summary, dimensions, items, groups: exactly the figures on the page) and the
-/// round's raw answers as CSV, anonymised: no ids, no dates, rows shuffled, and a background column only when
-/// every combination of the included columns holds 0 or at least k people.
+/// round's raw answers as CSV, anonymised: no ids, no dates, rows shuffled, carrying exactly the breakdowns the
+/// report shows, and released only when every cell of them holds 0 or at least k' people (ADR 0008).
 /// </summary>
 public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedResource> l)
 {
@@ -30,6 +30,8 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
             Row(l["Report.Export.Respondents"], r.Respondents),
             Row(l["Report.Export.Rate"], r.ResponseRate is { } rate ? Math.Round(rate * 100, 1) : "–"),
             Row(l["Field.Threshold"], r.Threshold),
+            Row(l["Anonymity.ThresholdWhy"], r.ThresholdExplanation),
+            Row(l["Anonymity.RawRows"], r.RawRowsReleased ? l["Anonymity.RawRowsAvailable"].Value : r.RawRowsExplanation ?? l["Report.NotShown"].Value),
             Row(l["Report.Export.Strongest"], string.Join(", ", r.Strongest.Select(id => r.Dimensions.First(d => d.Id == id).Name))),
             Row(l["Report.Export.Attention"], string.Join(", ", r.NeedsAttention.Select(id => r.Dimensions.First(d => d.Id == id).Name))),
         };
@@ -58,8 +60,11 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
         ]);
     }
 
-    /// <summary>The round's answers, one shuffled row per respondent; the caller has checked the round meets k.</summary>
-    public async Task<byte[]> RawCsvAsync(ReportDocument document, CancellationToken cancellationToken)
+    /// <summary>
+    /// The round's answers, one shuffled row per respondent, with the report's shown attributes; null when the
+    /// anonymity rule withholds raw rows for this round (<see cref="RoundReport.RawRowsExplanation"/> says why).
+    /// </summary>
+    public async Task<byte[]?> RawCsvAsync(ReportDocument document, CancellationToken cancellationToken)
     {
         var r = document.Report;
         var responses = await db.Responses.AsNoTracking()
@@ -67,25 +72,16 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
             .Select(x => new { x.Role, x.Department, x.YearsEmployed, Answers = x.Answers.Select(a => new { a.InstrumentId, a.ItemId, a.Value }).ToList() })
             .ToListAsync(cancellationToken);
 
-        // Add a background column only while the anonymity rule allows the combinations the columns make.
+        // The rows carry exactly the attributes the report shows, and only when no cell of them is small
+        // (ADR 0008). The report decided that from its cell counts; the rows themselves are checked again here.
+        var attributes = r.RawRowAttributes
+            .Select(a => (Name: a, Value: (Func<int, string>)(i => ReportBuilder.RawRowValue(responses[i].Role, responses[i].Department, responses[i].YearsEmployed, a))))
+            .ToList();
         var disclosure = new Anonymity.Disclosure(r.Threshold);
-        var attributes = new List<(string Name, Func<int, string> Value)>();
-        foreach (var (name, value) in new (string, Func<int, string>)[]
+        if (!r.RawRowsReleased || !disclosure.MayReleaseRawRows(responses.Select((_, i) =>
+            ((IReadOnlyList<string>)attributes.Select(a => a.Value(i)).ToList(), 1L))))
         {
-            (GroupAttribute.Role, i => responses[i].Role),
-            (GroupAttribute.Department, i => responses[i].Department ?? ""),
-            (GroupAttribute.Years, i => responses[i].YearsEmployed ?? ""),
-        })
-        {
-            var trial = attributes.Append((Name: name, Value: value)).ToList();
-            var safe = disclosure.MayShowRawRows(Enumerable.Range(0, responses.Count)
-                .GroupBy(i => string.Join('\u001f', trial.Select(a => a.Value(i))), StringComparer.Ordinal)
-                .Select(g => g.Count()));
-            var varies = responses.Select((_, i) => value(i)).Distinct(StringComparer.Ordinal).Count() > 1;
-            if (safe && varies)
-            {
-                attributes.Add((name, value));
-            }
+            return null;
         }
 
         var items = r.Dimensions.SelectMany(d => d.Items.Select(i => (d.InstrumentId, i.Id))).ToList();
@@ -97,7 +93,7 @@ public sealed class ReportExports(LeerrijkDbContext db, IStringLocalizer<SharedR
             var answers = responses[i].Answers.ToDictionary(a => (a.InstrumentId, a.ItemId), a => a.Value);
             return (IReadOnlyList<object?>)
             [
-                .. attributes.Select(a => (object?)a.Value(i)),
+                .. attributes.Select(a => (object?)(a.Name == ReportBuilder.Perspective && a.Value(i) is { Length: > 0 } p ? l["Report.Perspective." + p].Value : a.Value(i))),
                 .. items.Select(item => answers.TryGetValue(item, out var v) ? v is { } point ? point : (object?)dontKnow : null),
             ];
         });

@@ -25,12 +25,13 @@ public sealed class ReportQueries(
         }
 
         var module = round.ModuleId is null ? null : catalog.Find(round.ModuleId, round.ModuleVersion ?? 0);
+        var readers = await ReadersAsync(db, round.OrganisationId, cancellationToken);
         var today = LocalizationSetup.Today(clock);
         if (round.StatusOn(today) != RoundStatus.Closed)
         {
             // An open round's report shows only the count: no statistics to read, however busy the campaign.
             var count = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken);
-            return ReportBuilder.Open(round, instrument, count, language);
+            return Explained(ReportBuilder.Open(round, instrument, count, language, readers));
         }
 
         // Responses the background folder has not reached yet are added in memory: a report read never writes.
@@ -42,8 +43,24 @@ public sealed class ReportQueries(
             .Take(MaxComments)
             .Select(c => c.Text)
             .ToListAsync(cancellationToken);
-        return ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today);
+        return Explained(ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today, readers));
     }
+
+    /// <summary>
+    /// r in k' = k + r: the accounts that can open this organisation's reports. Every member role can, so every
+    /// membership counts (ADR 0008); the round page's progress counts use the same number.
+    /// </summary>
+    public static Task<int> ReadersAsync(LeerrijkDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
+        db.Memberships.CountAsync(m => m.OrganisationId == organisationId, cancellationToken);
+
+    /// <summary>The plain sentences every view shows about the effective threshold and the raw rows.</summary>
+    private RoundReport Explained(RoundReport report) => report with
+    {
+        ThresholdExplanation = l["Anonymity.EffectiveThreshold", report.Threshold, report.BaseThreshold, report.Readers].Value,
+        RawRowsExplanation = report.RawRowsReleased ? null
+            : report.Status is ReportStatus.Full or ReportStatus.CompanyOnly ? l["Anonymity.RawRowsWithheld", report.Threshold].Value
+            : null,
+    };
 
 
     /// <summary>The latest closed round of the same scan in the same organisation that ended before this one began.</summary>

@@ -35,6 +35,24 @@ public sealed record RoundReport(
     /// <summary>Differences of at least this many points, with intervals that do not overlap, are flagged as perception gaps.</summary>
     public const double GapPoints = 10;
 
+    /// <summary>The round's own k; <see cref="Threshold"/> is k' = k + <see cref="Readers"/> (ADR 0008).</summary>
+    public int BaseThreshold { get; init; }
+
+    /// <summary>Accounts that can read this report; each may know his own answers, so each raises the threshold by one.</summary>
+    public int Readers { get; init; }
+
+    /// <summary>Whether the anonymised raw rows (CSV) may be downloaded: only when every cell of the shown breakdowns holds 0 or at least k'.</summary>
+    public bool RawRowsReleased { get; init; }
+
+    /// <summary>The background attributes the raw rows carry when released: exactly the breakdowns the report shows.</summary>
+    public IReadOnlyList<string> RawRowAttributes { get; init; } = [];
+
+    /// <summary>In plain words, why figures are hidden below <see cref="Threshold"/> (the reader's language).</summary>
+    public string? ThresholdExplanation { get; init; }
+
+    /// <summary>In plain words, why the raw rows cannot be downloaded; null when they can.</summary>
+    public string? RawRowsExplanation { get; init; }
+
     /// <summary>Below this Cronbach's alpha a dimension's items may not measure one thing; the report says so.</summary>
     public const double LowAlpha = 0.6;
 }

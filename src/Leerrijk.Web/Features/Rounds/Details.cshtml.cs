@@ -31,6 +31,15 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<SmallGroupSuppression.GroupCount> ByDepartment { get; private set; } = [];
 
+    /// <summary>k' = k + readers, the threshold of every figure and count about this round.</summary>
+    public int EffectiveThreshold { get; private set; }
+
+    /// <summary>Accounts that can read the round's report.</summary>
+    public int Readers { get; private set; }
+
+    /// <summary>The last day whose responses the group counts include; null before the first snapshot.</summary>
+    public DateOnly? SnapshotDay { get; private set; }
+
     /// <summary>The key under which respondents who did not name a department are counted.</summary>
     public const string NoDepartment = "";
 
@@ -47,22 +56,22 @@ public sealed class DetailsModel(
         Instrument = catalog.Find(round.InstrumentId, round.InstrumentVersion);
         PublicLink = links.Absolute(HttpContext, "/s/" + round.Code);
 
-        // Progress without exposure: the total and the rate, and group counts only through the anonymity rule.
+        // Progress without exposure: the live total and rate (they have no group), and group counts only from the
+        // published snapshot, through the same rule and threshold k' as the report (ADR 0008).
         var counts = await db.Responses.Where(r => r.RoundId == round.Id)
-            .GroupBy(r => new { r.Role, r.Department })
-            .Select(g => new { g.Key.Role, g.Key.Department, Count = g.Count() })
+            .GroupBy(r => new { r.SubmittedOn, r.Role, r.Department })
+            .Select(g => new { g.Key.SubmittedOn, g.Key.Role, g.Key.Department, Count = g.Count() })
             .ToListAsync(cancellationToken);
         Responses = counts.Sum(c => c.Count);
-        ByRole = SmallGroupSuppression.Counts(
-            round.Roles.Select(role => (role, counts.Where(c => c.Role == role).Sum(c => c.Count))).ToList(), round.AnonymityThreshold);
-        if (round.Departments.Count > 0)
-        {
-            ByDepartment = SmallGroupSuppression.Counts(
-                round.Departments.Append(NoDepartment)
-                    .Select(d => (d, counts.Where(c => (c.Department ?? NoDepartment) == d).Sum(c => c.Count)))
-                    .ToList(),
-                round.AnonymityThreshold);
-        }
+        var readers = await Reports.ReportQueries.ReadersAsync(db, round.OrganisationId, cancellationToken);
+        EffectiveThreshold = Anonymity.EffectiveThreshold.Of(round.AnonymityThreshold, readers);
+        Readers = readers;
+        var departments = round.Departments.Count > 0 ? round.Departments.Append(NoDepartment).ToList() : [];
+        var progress = ProgressSnapshot.Publish(
+            counts.Select(c => (c.SubmittedOn, c.Role, c.Department ?? NoDepartment, c.Count)).ToList(), round.Roles, departments, LocalizationSetup.Today(clock), EffectiveThreshold, readers);
+        SnapshotDay = progress.Day;
+        ByRole = progress.ByRole;
+        ByDepartment = progress.ByDepartment;
 
         return Page();
     }

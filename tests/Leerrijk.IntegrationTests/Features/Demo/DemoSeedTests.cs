@@ -90,11 +90,16 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.InRange(System.Text.RegularExpressions.Regex.Matches(html, "<strong><a href=\"/menukaart/").Count, 3, 5);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Xlsx")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Csv")).StatusCode);
+        var csv = await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?handler=Csv");
 
         var json = await client.GetStringAsync($"/api/v1/rounds/{closed.Id}/report?lang=en");
         using var document = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal("Full", document.RootElement.GetProperty("status").GetString());
+
+        // Raw rows come only when every cell of the shown breakdowns holds k' (ADR 0008); otherwise the page says why.
+        var released = document.RootElement.GetProperty("rawRowsReleased").GetBoolean();
+        Assert.Equal(released ? HttpStatusCode.OK : HttpStatusCode.Conflict, csv.StatusCode);
+        Assert.True(released || html.Contains("De losse antwoorden (CSV) kunt u bij deze meting niet downloaden.", StringComparison.Ordinal));
         Assert.True(document.RootElement.GetProperty("dimensions").GetArrayLength() >= 6);
         Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
         Assert.Contains("What people wrote themselves", await (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?lang=en")).TextAsync(), StringComparison.Ordinal);

@@ -82,8 +82,9 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
     [Fact]
     public async Task Too_few_answers_give_a_friendly_page_without_figures_and_refuse_exports()
     {
+        // k = 5 and one member who can read the report: figures need 6 people, so 4 answers are 2 short.
         var (client, organisation, round) = await RoundAsync();
-        await app.SeedResponsesAsync(round, 3, seed: 1);
+        await app.SeedResponsesAsync(round, 4, seed: 1);
 
         var page = await client.GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
         var xlsx = await client.GetAsync($"/o/{organisation.Id}/rounds/{round.Id}/report?handler=Xlsx");
@@ -95,7 +96,7 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         Assert.DoesNotContain("<svg", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Per rol", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, xlsx.StatusCode);
-        Assert.Contains("minder dan 5 mensen", await xlsx.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("minder dan 6 mensen", await xlsx.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, csv.StatusCode);
         Assert.Equal("TooFew", json.GetProperty("status").GetString());
         Assert.Equal(0, json.GetProperty("dimensions").GetArrayLength());
@@ -168,6 +169,77 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         Assert.Equal(19, lines.Length);
         Assert.DoesNotContain(round.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_raw_csv_is_refused_with_an_explanation_when_its_rows_would_give_away_a_department_of_2_among_17()
+    {
+        // The example: Werkplaats 7, Kantoor 5, Buiten 2 and 3 who named no department; k = 5 and one
+        // reader, so k' = 6. Werkplaats is shown; with raw rows its rows could be matched by their means, and the
+        // department column would name Buiten's two.
+        var (client, organisation, round) = await RoundAsync(r => r.Departments = ["Werkplaats", "Kantoor", "Buiten"]);
+        var answers = AllItems(3);
+        await StoreAsync(round, [.. Enumerable.Repeat(("Employee", (string?)"Werkplaats", answers), 7), .. Enumerable.Repeat(("Employee", (string?)"Kantoor", answers), 5),
+            .. Enumerable.Repeat(("Employee", (string?)"Buiten", answers), 2), .. Enumerable.Repeat(("Employee", (string?)null, answers), 3)]);
+
+        var page = await client.GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
+        var csv = await client.GetAsync($"/o/{organisation.Id}/rounds/{round.Id}/report?handler=Csv");
+        var xlsx = CellTexts(await client.GetByteArrayAsync($"/o/{organisation.Id}/rounds/{round.Id}/report?handler=Xlsx"));
+        var json = await JsonAsync(client, round);
+
+        const string Why = "De losse antwoorden (CSV) kunt u bij deze meting niet downloaden.";
+        Assert.Contains("Werkplaats", page, StringComparison.Ordinal);
+        Assert.Contains(Why, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Csv", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, csv.StatusCode);
+        Assert.Contains(Why, await csv.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(xlsx, t => t.StartsWith(Why, StringComparison.Ordinal));
+        Assert.False(json.GetProperty("rawRowsReleased").GetBoolean());
+        Assert.StartsWith(Why, json.GetProperty("rawRowsExplanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(6, json.GetProperty("threshold").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_raw_csv_carries_exactly_the_breakdowns_the_report_shows_when_every_cell_of_them_is_large_enough()
+    {
+        // Role by department: 10, 8, 6 and 6 people, all at least k' = 6.
+        var (client, organisation, round) = await RoundAsync();
+        var answers = AllItems(4);
+        await StoreAsync(round, [.. Enumerable.Repeat(("Employee", (string?)"Werkplaats", answers), 10), .. Enumerable.Repeat(("Employee", (string?)"Kantoor", answers), 8),
+            .. Enumerable.Repeat(("Manager", (string?)"Werkplaats", answers), 6), .. Enumerable.Repeat(("Manager", (string?)"Kantoor", answers), 6)]);
+
+        var json = await JsonAsync(client, round);
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/o/{organisation.Id}/rounds/{round.Id}/report?handler=Csv"));
+        var header = csv.TrimStart('\uFEFF').Split("\r\n")[0].Split(';');
+
+        Assert.True(json.GetProperty("rawRowsReleased").GetBoolean());
+        var shown = json.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetProperty("attribute").GetString()).ToList();
+        Assert.Equal(new string?[] { "role", "department" }, shown);
+        var expected = json.GetProperty("gaps").GetArrayLength() > 0 ? new string?[] { "role", "perspective", "department" } : ["role", "department"];
+        Assert.Equal(expected, json.GetProperty("rawRowAttributes").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("rol", header[0]);
+        Assert.Contains("afdeling", header);
+        Assert.DoesNotContain("jaren in dienst", header);
+        Assert.Equal(31, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task An_owner_with_four_managers_does_not_see_the_leaders_group_of_five_because_he_knows_his_own_answers()
+    {
+        var (client, organisation, round) = await RoundAsync(r => r.Roles = ["Employee", "Manager", "Owner"]);
+        var answers = AllItems(4);
+        await StoreAsync(round, [.. Enumerable.Repeat(("Employee", (string?)"Werkplaats", answers), 20), .. Enumerable.Repeat(("Manager", (string?)"Werkplaats", answers), 4), ("Owner", "Werkplaats", answers)]);
+
+        var json = await JsonAsync(client, round);
+        var page = await client.GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
+
+        Assert.Equal(0, json.GetProperty("gaps").GetArrayLength());
+        Assert.DoesNotContain(json.GetProperty("breakdowns").EnumerateArray().SelectMany(b => b.GetProperty("groups").EnumerateArray()), g => g.GetProperty("value").GetString() is "Manager" or "Owner" or "leaders");
+        Assert.Equal(6, json.GetProperty("threshold").GetInt32());
+        Assert.Contains("Cijfers over een groep ziet u vanaf 6 mensen: de drempel van 5, plus 1.", page, StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, int?> AllItems(int point) =>
+        app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!.Items.ToDictionary(i => i.Id, _ => (int?)point);
 
     private async Task<(HttpClient Client, Leerrijk.Web.Features.Organisations.Organisation Organisation, Round Round)> RoundAsync(Action<Round>? configure = null)
     {

@@ -227,3 +227,105 @@ public static class DifferencingAttacker
         }
     }
 }
+
+/// <summary>
+/// The attacker of the whole round at once (ADR 0008): each shown figure is an equation over the people in its
+/// set, people are unknowns grouped into columns (people who share every attribute, each reader a column of his
+/// own because he knows his own answers), and a set of 1 to k − 1 people is recovered when its indicator lies in
+/// the row space of what is known. Raw rows add more than equations: their attribute columns and the shown groups'
+/// row sets (found by matching published means) are known row sets, so every intersection of them is known too.
+/// Independent of the code under test: it only uses ranks (<see cref="MatrixRank"/>) and counting.
+/// </summary>
+public static class SetAttacker
+{
+    /// <summary>
+    /// Tries every set of non-reader columns holding 1 to k − 1 people and asks whether its indicator is a linear
+    /// combination of the known sets (adding it does not raise the rank). Returns such a set, or null.
+    /// </summary>
+    /// <param name="people">People per column.</param>
+    /// <param name="known">Every set whose total is known, as sets of columns (a reader's own column included).</param>
+    /// <param name="isReader">Columns the attacker himself is: they are known, never a recovery.</param>
+    /// <param name="k">The round's own k: the smallest set of other people any figure may be about.</param>
+    public static List<string>? Recoverable(IReadOnlyDictionary<string, int> people, IReadOnlyList<IReadOnlySet<string>> known, Func<string, bool> isReader, int k)
+    {
+        var keys = people.Keys.Where(c => people[c] > 0).Order(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0 || known.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = known.Select(set => keys.Select(c => set.Contains(c) ? 1.0 : 0.0).ToArray()).ToList();
+
+        // A vector lies in the row space exactly when reducing it by the echelon form leaves nothing. Reduction is
+        // linear, so a set's remainder is the sum of its columns' remainders: compute those once.
+        var echelon = MatrixRank.Echelon(rows);
+        var small = keys.Where(c => !isReader(c) && people[c] < k).ToList();
+        var remainders = small.Select(c => MatrixRank.Reduce(echelon, keys.Select(x => x == c ? 1.0 : 0.0).ToArray())).ToList();
+        var sum = new double[keys.Count];
+        var chosen = new List<string>();
+
+        List<string>? Search(int from, int count)
+        {
+            if (chosen.Count > 0 && sum.All(x => Math.Abs(x) < 1e-7))
+            {
+                return [.. chosen];
+            }
+
+            for (var i = from; i < small.Count; i++)
+            {
+                var n = people[small[i]];
+                if (count + n >= k)
+                {
+                    continue;
+                }
+
+                chosen.Add(small[i]);
+                Add(remainders[i], 1);
+                var found = Search(i + 1, count + n);
+                Add(remainders[i], -1);
+                chosen.RemoveAt(chosen.Count - 1);
+                if (found is not null)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        void Add(double[] v, int sign)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                sum[j] += sign * v[j];
+            }
+        }
+
+        var found = Search(0, 0);
+
+        // Confirm by rank, independently of the shortcut: adding the set does not raise the rank.
+        if (found is not null && MatrixRank.Of([.. rows, keys.Select(c => found.Contains(c) ? 1.0 : 0.0).ToArray()]) != MatrixRank.Of(rows))
+        {
+            throw new InvalidOperationException("The attacker's shortcut disagrees with the rank.");
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// With raw rows: every person's signature is what the attacker can tell about his row (the values of the
+    /// released columns, membership of each shown group, or "that is me"). People with the same signature form one
+    /// known row set; one that holds 1 to k − 1 people other than the readers gives their answers away.
+    /// Returns such a signature with its size, or null.
+    /// </summary>
+    public static (string Signature, int People)? SmallRowSet(IEnumerable<(string Signature, bool Reader)> people, int k)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        return people.Where(p => !p.Reader)
+            .GroupBy(p => p.Signature, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))
+            .Where(g => g.Item2 < k)
+            .Select(g => ((string, int)?)g)
+            .FirstOrDefault();
+    }
+}
