@@ -218,6 +218,19 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A client logged in as a new account with the platform role Editor (menukaart steps and stories).</summary>
+    public async Task<HttpClient> LoggedInEditorAsync()
+    {
+        var user = await CreateUserAsync();
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
+        }
+
+        return await LoggedInClientAsync(user.Email!);
+    }
+
     /// <summary>A client logged in through the real log-in form.</summary>
     public async Task<HttpClient> LoggedInClientAsync(string email, string password = Password)
     {

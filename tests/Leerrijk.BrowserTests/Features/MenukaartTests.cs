@@ -37,7 +37,7 @@ public sealed class MenukaartTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task The_owner_puts_a_first_step_from_the_report_in_the_action_plan()
+    public async Task From_the_dashboard_the_owner_puts_a_first_step_of_the_report_in_the_plan_in_two_clicks()
     {
         var owner = await browser.App.CreateUserAsync();
         var organisation = await browser.App.CreateOrganisationAsync(owner.Id, "Schildersbedrijf " + Guid.NewGuid().ToString("N")[..8]);
@@ -46,8 +46,9 @@ public sealed class MenukaartTests(BrowserFixture browser)
         await using var session = await browser.NewSessionAsync();
         await (await LoginPage.OpenAsync(session)).LogInAsync(owner.Email!, LeerrijkAppFactory.Password);
 
-        await ReportPage.OpenAsync(session, organisation.Id, round.Id);
-        await session.NavigateAsync(() => session.Page.Locator("main section[aria-labelledby=to-plan] button").First.ClickAsync());
+        var dashboard = await DashboardPage.OpenAsync(session, organisation.Id);
+        var report = await dashboard.FollowLatestReportAsync();
+        await report.AddFirstStepToPlanAsync();
         await session.CheckPageAsync("plan-after-add");
         var plan = await PlanPage.OpenAsync(session, organisation.Id);
 

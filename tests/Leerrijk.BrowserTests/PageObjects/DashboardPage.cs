@@ -32,6 +32,10 @@ public sealed partial class DashboardPage : PageObject
         return terms.Zip(values).ToDictionary(p => p.First.Trim(), p => p.Second.Trim(), StringComparer.Ordinal);
     }
 
+    /// <summary>Follows "Laatste rapport" (in English "Latest report") to the report of the round that closed last.</summary>
+    public Task<ReportPage> FollowLatestReportAsync(string linkText = "Laatste rapport") =>
+        GoToAsync(() => MainLink(linkText).ClickAsync(), r => new ReportPage(Session, r), "report");
+
     /// <summary>Follows "Leden en uitnodigingen" (in English "Members and invitations").</summary>
     public Task<MembersPage> FollowMembersAsync(string linkText = "Leden en uitnodigingen") =>
         GoToAsync(() => MainLink(linkText).ClickAsync(), r => new MembersPage(Session, r), "members");

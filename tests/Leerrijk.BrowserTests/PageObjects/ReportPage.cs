@@ -7,13 +7,17 @@ namespace Leerrijk.BrowserTests.PageObjects;
 /// <summary>/o/{orgId}/rounds/{roundId}/report: a round's report with charts, tables and downloads.</summary>
 public sealed partial class ReportPage : PageObject
 {
-    private ReportPage(BrowserSession session, IResponse response)
+    internal ReportPage(BrowserSession session, IResponse response)
         : base(session, response, ReportPath())
     {
     }
 
     public static Task<ReportPage> OpenAsync(BrowserSession session, Guid organisationId, Guid roundId, string step = "report") =>
         OpenAsync(session, $"/o/{organisationId}/rounds/{roundId}/report", r => new ReportPage(session, r), step);
+
+    /// <summary>Presses "In actieplan" beside the first of the report's first steps, where the step is shown.</summary>
+    public Task AddFirstStepToPlanAsync() =>
+        Session.NavigateAsync(() => Page.Locator("main section[aria-labelledby=first-steps] form button").First.ClickAsync());
 
     /// <summary>The charts as the accessibility tree sees them: images named by their title.</summary>
     public ILocator Charts => Page.Locator("main figure.chart svg[role=img]");

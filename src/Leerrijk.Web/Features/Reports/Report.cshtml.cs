@@ -89,7 +89,8 @@ public sealed partial class ReportModel(
         }
 
         var css = await ReadCssAsync(cancellationToken);
-        var html = await views.RenderPartialAsync(PageContext, "/Features/Reports/_ReportPrint.cshtml", new ReportPrint(Document, css));
+        // Paper has no buttons: the printed report shows the first steps without their add-to-plan forms.
+        var html = await views.RenderPartialAsync(PageContext, "/Features/Reports/_ReportPrint.cshtml", new ReportPrint(Document with { PlanOrganisationId = null }, css));
         try
         {
             return File(await pdf.PrintAsync(html, cancellationToken), "application/pdf", FileName("pdf"));
@@ -151,6 +152,7 @@ public sealed partial class ReportModel(
         Document = new ReportDocument(report, ScaleLabels(catalog.Find(report.InstrumentId)!))
         {
             Recommendations = Menukaart.Recommender.Rank(report, await menukaart.InterventionsAsync(cancellationToken), Menukaart.CompanySizes.Of(size)),
+            PlanOrganisationId = CanPlan ? Member.OrganisationId : null,
         };
         return true;
     }

@@ -5,6 +5,12 @@ public sealed record ReportDocument(RoundReport Report, IReadOnlyList<string> Sc
 {
     /// <summary>First steps from the menukaart for this report's weak spots (none when the report shows no scores).</summary>
     public IReadOnlyList<Menukaart.Recommendation> Recommendations { get; init; } = [];
+
+    /// <summary>
+    /// The organisation whose action plan each first step can be added to, right where the step is shown; null where
+    /// the reader may not change the plan, and in print and PDF.
+    /// </summary>
+    public Guid? PlanOrganisationId { get; init; }
 }
 
 /// <summary>The report document with the stylesheet to write into it, for printing to PDF.</summary>

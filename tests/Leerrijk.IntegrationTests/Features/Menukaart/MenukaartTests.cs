@@ -82,7 +82,7 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
     public async Task An_editor_changes_a_step_in_markdown_and_scripts_and_javascript_links_never_reach_readers()
     {
         var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[1].Slug;
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var url = $"/menukaart/{slug}/bewerken";
         var form = await FormAsync(editor, url);
         form["Input.WhyNl"] = "Dit werkt **echt**. <script>alert('x')</script> [klik](javascript:alert(1)) <img src=x onerror=alert(2)>";
@@ -103,7 +103,7 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
     public async Task Invalid_edits_are_refused_with_a_message_and_only_editors_may_edit()
     {
         var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[2].Slug;
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var url = $"/menukaart/{slug}/bewerken";
         var form = await FormAsync(editor, url);
         form["Input.StepsNl"] = "Maar een stap";
@@ -129,7 +129,7 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
     {
         // Strict input (issue #12): the same StorableText rule as every other typed name and text.
         var slug = app.Services.GetRequiredService<MenukaartFiles>().Interventions[3].Slug;
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var url = $"/menukaart/{slug}/bewerken";
         var form = await FormAsync(editor, url);
         form[field] = value;
@@ -142,17 +142,6 @@ public sealed class MenukaartTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.False((await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().MenukaartEntries.SingleAsync(e => e.Slug == slug && e.Kind == MenukaartEntry.InterventionKind)).EditedInApp);
     }
 
-    private async Task<HttpClient> EditorAsync()
-    {
-        var user = await app.CreateUserAsync();
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Leerrijk.Web.Features.Account.ApplicationUser>>();
-            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
-        }
-
-        return await app.LoggedInClientAsync(user.Email!);
-    }
 
     /// <summary>The edit form's current values, as a browser would send them back.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url)

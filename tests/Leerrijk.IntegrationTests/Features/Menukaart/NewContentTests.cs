@@ -31,7 +31,7 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
     [Fact]
     public async Task An_editor_adds_a_step_that_readers_find_and_filter_at_once()
     {
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
 
         var added = await PostAsync(editor, "/menukaart/nieuw", NewStep("Lunch met de leerling"));
         var again = await PostAsync(editor, "/menukaart/nieuw", NewStep("Lunch met de leerling"));
@@ -59,7 +59,7 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
     [InlineData("Input.StepsEn", "Only one step.", "Geef 3 tot 5 stappen")]
     public async Task A_new_step_with_a_bad_field_is_refused_with_a_message_and_nothing_stored(string field, string value, string message)
     {
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var title = "Foute stap " + Guid.NewGuid().ToString("N")[..6];
         var form = NewStep(title).Where(f => f.Key != field).Append(new(field, value)).ToList();
 
@@ -74,7 +74,7 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
     [Fact]
     public async Task An_editor_adds_a_story_that_names_the_steps_it_used()
     {
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var step = app.Services.GetRequiredService<MenukaartFiles>().Interventions[0];
 
         var added = await PostAsync(editor, "/verhalen/nieuw",
@@ -106,7 +106,7 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
     [Fact]
     public async Task A_story_without_a_step_or_source_is_refused_and_only_editors_may_add()
     {
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
         var stranger = await app.LoggedInClientAsync((await app.CreateUserAsync()).Email!);
 
         var refused = await PostAsync(editor, "/verhalen/nieuw", [new("Input.TitleNl", "Zonder stap"), new("Input.Size", "micro")]);
@@ -124,7 +124,7 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
     [Fact]
     public async Task Editors_see_the_add_links_and_readers_do_not()
     {
-        var editor = await EditorAsync();
+        var editor = await app.LoggedInEditorAsync();
 
         Assert.Contains("href=\"/menukaart/nieuw\"", await editor.GetHtmlAsync("/menukaart"), StringComparison.Ordinal);
         Assert.Contains("href=\"/verhalen/nieuw\"", await editor.GetHtmlAsync("/verhalen"), StringComparison.Ordinal);
@@ -159,15 +159,4 @@ public sealed class NewContentTests(LeerrijkAppFactory app) : IClassFixture<Leer
         return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
-    private async Task<HttpClient> EditorAsync()
-    {
-        var user = await app.CreateUserAsync();
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Leerrijk.Web.Features.Account.ApplicationUser>>();
-            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
-        }
-
-        return await app.LoggedInClientAsync(user.Email!);
-    }
 }

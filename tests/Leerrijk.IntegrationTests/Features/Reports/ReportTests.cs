@@ -241,6 +241,25 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
     private Dictionary<string, int?> AllItems(int point) =>
         app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!.Items.ToDictionary(i => i.Id, _ => (int?)point);
 
+    [Fact]
+    public async Task Each_first_step_carries_its_add_to_plan_button_for_hr_and_owners_only()
+    {
+        var (client, organisation, round) = await RoundAsync();
+        await app.SeedResponsesAsync(round, 24, seed: 21);
+        var viewer = await app.CreateUserAsync();
+        await app.AddMemberAsync(organisation.Id, viewer.Id, Leerrijk.Web.Features.Organisations.OrganisationRole.Viewer);
+
+        var owners = await client.GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
+        var viewers = await (await app.LoggedInClientAsync(viewer.Email!)).GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
+
+        var firstSteps = owners[owners.IndexOf("id=\"first-steps\"", StringComparison.Ordinal)..];
+        firstSteps = firstSteps[..firstSteps.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains($"action=\"/o/{organisation.Id}/plan?handler=Add\"", firstSteps, StringComparison.Ordinal);
+        Assert.Contains("In actieplan:", firstSteps, StringComparison.Ordinal);
+        Assert.Contains("id=\"first-steps\"", viewers, StringComparison.Ordinal);
+        Assert.DoesNotContain("/plan?handler=Add", viewers, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Client, Leerrijk.Web.Features.Organisations.Organisation Organisation, Round Round)> RoundAsync(Action<Round>? configure = null)
     {
         var owner = await app.CreateUserAsync();
