@@ -149,7 +149,8 @@ public sealed partial class InvitationMailer(
         string subject = "";
         foreach (var language in languages)
         {
-            var culture = CultureInfo.GetCultureInfo(language);
+            // The app's own cultures (en-GB, not the US calendar of plain "en"), so a date reads as on every page.
+            var culture = LocalizationSetup.FromCode(language) ?? CultureInfo.GetCultureInfo(language);
             var parts = InCulture(culture, () => new
             {
                 Subject = l[reminder ? "Mail.Reminder.Subject" : "Mail.Survey.Subject", organisation].Value,

@@ -1,6 +1,7 @@
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
 using Leerrijk.Web.Features.Anonymity;
+using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 
 namespace Leerrijk.Web.Features.Reports;
@@ -185,6 +186,19 @@ public static class ReportBuilder
     /// The breakdowns that may be shown: each made safe by <see cref="Disclosure"/>, then checked together by
     /// <see cref="CrossBreakdownGuard"/> for every figure; while they leak, the last breakdown by priority is dropped.
     /// </summary>
+    private static int YearsOrder(string band)
+    {
+        for (var i = 0; i < ResponseRules.YearsBands.Count; i++)
+        {
+            if (ResponseRules.YearsBands[i] == band)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
     private static List<Breakdown> Groups(Round round, Instrument instrument, RoundData data, Disclosure disclosure, int readers)
     {
         var whole = data.Whole(instrument.Id);
@@ -235,7 +249,11 @@ public static class ReportBuilder
 
         Breakdown Make(string attribute, Dictionary<string, Aggregate> groups)
         {
-            var plan = disclosure.Plan(attribute, total, groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (int)g.Value.Respondents)).ToList());
+            // Years employed read in their natural order (less than 1, 1 to 5, 5 to 10, 10 or more), not as text.
+            var ordered = attribute == GroupAttribute.Years
+                ? groups.OrderBy(g => YearsOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                : groups.OrderBy(g => g.Key, StringComparer.Ordinal);
+            var plan = disclosure.Plan(attribute, total, ordered.Select(g => (g.Key, (int)g.Value.Respondents)).ToList());
             var figures = instrument.Dimensions.Select(d =>
             {
                 var perGroup = groups.ToDictionary(g => g.Key, g => (int)g.Value.Summarize(d.Id).N, StringComparer.Ordinal);

@@ -30,6 +30,10 @@ public sealed class PersonalInvitationTests(SmtpAppFixture smtp) : IClassFixture
         Assert.Equal($"{organisation.Name}: doe mee met de vragenlijst over leren op het werk", mail.Subject);
         Assert.Contains("werkt één keer", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("This link is only for you and works once.", mail.TextBody, StringComparison.Ordinal);
+        // The closing date in each language's own calendar: Dutch, and British English as on every page (not US).
+        Assert.Contains(round.ClosesOn.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")), mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(round.ClosesOn.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(round.ClosesOn.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en-US")), mail.TextBody, StringComparison.Ordinal);
         var link = LinkIn(mail, round);
 
         // A mail scanner or a second look at the page uses nothing up.

@@ -242,6 +242,22 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!.Items.ToDictionary(i => i.Id, _ => (int?)point);
 
     [Fact]
+    public async Task Open_answers_say_nobody_wrote_any_when_enough_took_part_and_blame_the_threshold_only_when_too_few_did()
+    {
+        var (client, organisation, round) = await RoundAsync();
+        await app.SeedResponsesAsync(round, 12, seed: 22);
+        var (fewClient, fewOrganisation, few) = await RoundAsync();
+        await app.SeedResponsesAsync(few, 8, seed: 23, comment: i => "Meer tijd om te leren " + i);
+
+        var none = await client.GetHtmlAsync($"/o/{organisation.Id}/rounds/{round.Id}/report");
+        var tooFew = await fewClient.GetHtmlAsync($"/o/{fewOrganisation.Id}/rounds/{few.Id}/report");
+
+        Assert.Contains("Niemand schreef iets bij de open vragen.", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("Open antwoorden tonen we pas als", none, StringComparison.Ordinal);
+        Assert.Contains("Open antwoorden tonen we pas als minstens 10 mensen meededen", tooFew, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_first_step_carries_its_add_to_plan_button_for_hr_and_owners_only()
     {
         var (client, organisation, round) = await RoundAsync();

@@ -79,6 +79,24 @@ public sealed class ReportBuilderTests
         Assert.DoesNotContain(report.Strongest, id => module.Dimensions.Any(d => d.Id == id));
     }
 
+    [Fact]
+    public void Years_employed_groups_read_in_their_natural_order_not_as_text()
+    {
+        var instrument = Find("leerrijk-teamscan");
+        var round = Round(instrument, Today.AddDays(-1));
+        var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        string[] bands = ["10plus", "5-10", "1-5", "lt1"];
+        var data = RoundData.FromResponses(
+            new Dictionary<string, ScoringModel> { [instrument.Id] = InstrumentScoring.ModelOf(instrument) },
+            ids.Select((id, i) => new GroupedResponse(id, round.Id, round.OrganisationId, "Employee", null, bands[i % 4])).ToList(),
+            Answers(instrument, ids, i => 1 + (i % 5)));
+
+        var report = ReportBuilder.Build(round, instrument, null, data, null, [], new ReportTexts("nl", (_, v) => v), Today);
+
+        var years = Assert.Single(report.Breakdowns, b => b.Attribute == GroupAttribute.Years);
+        Assert.Equal(["lt1", "1-5", "5-10", "10plus"], years.Groups.Select(g => g.Value));
+    }
+
     private static Round Round(Instrument instrument, DateOnly closes) => new()
     {
         Id = Guid.NewGuid(),
