@@ -64,10 +64,14 @@ public sealed class ReportQueries(
 
 
     /// <summary>The latest closed round of the same scan in the same organisation that ended before this one began.</summary>
+    /// <summary>
+    /// The round of the same scan that closed last before this one opened. A round closed by hand ends that day
+    /// (its period is shortened on closing), so a follow-up opened the same day still finds it.
+    /// </summary>
     private async Task<PreviousRound?> PreviousAsync(Round round, DateOnly today, CancellationToken cancellationToken)
     {
         var candidates = await db.Rounds.AsNoTracking()
-            .Where(r => r.OrganisationId == round.OrganisationId && r.InstrumentId == round.InstrumentId && r.Id != round.Id && r.ClosesOn < round.OpensOn)
+            .Where(r => r.OrganisationId == round.OrganisationId && r.InstrumentId == round.InstrumentId && r.Id != round.Id && r.ClosesOn <= round.OpensOn)
             .OrderByDescending(r => r.ClosesOn)
             .Take(5)
             .ToListAsync(cancellationToken);

@@ -76,13 +76,33 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    /// <summary>Set by ?sluiten=ja: the page asks "are you sure?" before a round closes for good.</summary>
+    [BindProperty(SupportsGet = true, Name = "sluiten")]
+    public string? ConfirmClose { get; set; }
+
+    public bool AskingToClose => ConfirmClose == "ja" && CanManage && Status != RoundStatus.Closed;
+
     [RequiresOrganisationRole(OrganisationRole.Hr)]
-    public async Task<IActionResult> OnPostCloseAsync(Guid roundId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCloseAsync(Guid roundId, bool confirmed, CancellationToken cancellationToken)
     {
         var round = await FindAsync(roundId, cancellationToken);
         if (round is null)
         {
             return NotFound();
+        }
+
+        // Closing cannot be undone: without the confirmation's own field the page asks first.
+        if (!confirmed)
+        {
+            return RedirectToPage(new { orgId = Member.OrganisationId, roundId, sluiten = "ja" });
+        }
+
+        var today = LocalizationSetup.Today(clock);
+        if (round.ClosedAtUtc is null)
+        {
+            // The round's period ends where it really ended, so the next round (opened the same day, say) finds it
+            // as its previous round and the report shows the trend.
+            round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
         }
 
         round.ClosedAtUtc ??= clock.GetUtcNow().UtcDateTime;

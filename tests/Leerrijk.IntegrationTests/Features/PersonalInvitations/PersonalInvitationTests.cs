@@ -141,7 +141,7 @@ public sealed class PersonalInvitationTests(SmtpAppFixture smtp) : IClassFixture
         Assert.Contains("Leerrijk verstuurt nu de uitnodigingen (1). Al eerder uitgenodigd, dus geen tweede mail: 1.", await client.GetHtmlAsync(again.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Single(_sink.Messages, m => m.To.Mailboxes.Any(b => b.Address == address));
 
-        await client.PostFormAsync($"/o/{organisation.Id}/rounds/{round.Id}?handler=Close", [], $"/o/{organisation.Id}/rounds/{round.Id}");
+        await client.PostFormAsync($"/o/{organisation.Id}/rounds/{round.Id}?handler=Close", new() { ["confirmed"] = "true" }, $"/o/{organisation.Id}/rounds/{round.Id}");
         await _app.Services.GetRequiredService<RoundCloser>().CloseDueAsync(DateOnly.FromDateTime(DateTime.UtcNow));
 
         using var scope = _app.Services.CreateScope();

@@ -19,6 +19,8 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
     /// <summary>Student's t, 0.975 quantile, for 39 and 19 degrees of freedom (from tables).</summary>
     private const double T39 = 2.0226909, T19 = 2.0930241;
 
+    private static DateOnly Today => Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
+
     [Fact]
     public async Task Scores_intervals_alpha_group_scores_and_gaps_match_an_independent_computation()
     {
@@ -255,6 +257,25 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         Assert.Contains("Niemand schreef iets bij de open vragen.", none, StringComparison.Ordinal);
         Assert.DoesNotContain("Open antwoorden tonen we pas als", none, StringComparison.Ordinal);
         Assert.Contains("Open antwoorden tonen we pas als minstens 10 mensen meededen", tooFew, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_opened_the_day_an_earlier_round_was_closed_early_shows_the_trend()
+    {
+        var (client, organisation, first) = await RoundAsync(r =>
+        {
+            r.OpensOn = Today.AddDays(-10);
+            r.ClosesOn = Today.AddDays(7);
+        });
+        await app.SeedResponsesAsync(first, 12, seed: 31, close: false);
+        var details = $"/o/{organisation.Id}/rounds/{first.Id}";
+        await client.PostFormAsync(details + "?handler=Close", new() { ["confirmed"] = "true" }, details);
+        var followUp = await app.CreateRoundAsync(organisation.Id, first.CreatedByUserId, r => r.Title = "Vervolgmeting");
+        await app.SeedResponsesAsync(followUp, 12, seed: 32);
+
+        var report = await JsonAsync(client, followUp);
+
+        Assert.Equal(first.Id, report.GetProperty("trend").GetProperty("previousRoundId").GetGuid());
     }
 
     [Fact]

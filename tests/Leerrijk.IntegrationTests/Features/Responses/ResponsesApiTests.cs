@@ -196,7 +196,7 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
         Assert.Equal(HttpStatusCode.Created, (await Client().PostAsJsonAsync($"/api/v1/s/{round.Code}/responses", Body(Guid.NewGuid()))).StatusCode);
 
         var hr = await app.LoggedInClientAsync(owner.Email!);
-        var close = await hr.PostFormAsync($"/o/{organisation.Id}/rounds/{round.Id}?handler=Close", [], $"/o/{organisation.Id}/rounds/{round.Id}");
+        var close = await hr.PostFormAsync($"/o/{organisation.Id}/rounds/{round.Id}?handler=Close", new() { ["confirmed"] = "true" }, $"/o/{organisation.Id}/rounds/{round.Id}");
         Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
 
         Assert.Equal(HttpStatusCode.Gone, (await Client().PostAsJsonAsync($"/api/v1/s/{round.Code}/responses", Body(Guid.NewGuid()))).StatusCode);

@@ -123,6 +123,32 @@ public sealed class RoundTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkA
     }
 
     [Fact]
+    public async Task Closing_asks_first_then_ends_the_round_today_and_stops_inviting_people_in()
+    {
+        var (organisation, client) = await HrAsync();
+        var created = await client.PostFormAsync($"/o/{organisation.Id}/rounds/new?instrument=leerrijk-teamscan", Form(Today, Today.AddDays(7)));
+        var details = created.Headers.Location!.OriginalString;
+
+        var unconfirmed = await client.PostFormAsync(details + "?handler=Close", new(), details);
+        var asking = await client.GetHtmlAsync(unconfirmed.Headers.Location!.OriginalString);
+        using var scope = app.Services.CreateScope();
+        Assert.Null((await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id)).ClosedAtUtc);
+        Assert.EndsWith("?sluiten=ja", unconfirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Deze meting nu sluiten?", asking, StringComparison.Ordinal);
+        Assert.Contains("name=\"confirmed\" value=\"true\"", asking, StringComparison.Ordinal);
+
+        await client.PostFormAsync(details + "?handler=Close", new() { ["confirmed"] = "true" }, details);
+        var after = await client.GetHtmlAsync(details);
+
+        Db(scope).ChangeTracker.Clear();
+        var round = await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id);
+        Assert.NotNull(round.ClosedAtUtc);
+        Assert.Equal(Today, round.ClosesOn);
+        Assert.DoesNotContain("Deel de link, hang de poster op", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Meting nu sluiten", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hr_closes_a_round_by_hand_and_closing_twice_changes_nothing()
     {
         var (organisation, client) = await HrAsync();
@@ -130,11 +156,11 @@ public sealed class RoundTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkA
         var created = await client.PostFormAsync(url, Form(Today, Today.AddDays(7)));
         var details = created.Headers.Location!.OriginalString;
 
-        var closed = await client.PostFormAsync(details + "?handler=Close", new(), details);
+        var closed = await client.PostFormAsync(details + "?handler=Close", new() { ["confirmed"] = "true" }, details);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         using var scope = app.Services.CreateScope();
         var first = (await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id)).ClosedAtUtc;
-        await client.PostFormAsync(details + "?handler=Close", new(), details);
+        await client.PostFormAsync(details + "?handler=Close", new() { ["confirmed"] = "true" }, details);
 
         Db(scope).ChangeTracker.Clear();
         var round = await Db(scope).Rounds.SingleAsync(r => r.OrganisationId == organisation.Id);
