@@ -60,9 +60,8 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
         var today = Infrastructure.Localization.LocalizationSetup.Today(clock);
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensOn).ToListAsync(cancellationToken);
         Running = rounds.FirstOrDefault(r => r.StatusOn(today) != Rounds.RoundStatus.Closed);
-        LatestClosed = rounds.Where(r => r.StatusOn(today) == Rounds.RoundStatus.Closed)
-            .OrderByDescending(r => r.ClosedAtUtc is { } closed ? DateOnly.FromDateTime(closed) : r.ClosesOn)
-            .FirstOrDefault();
+        // Closing by hand ends a round's period that day, so its last day is always ClosesOn.
+        LatestClosed = rounds.Where(r => r.StatusOn(today) == Rounds.RoundStatus.Closed).MaxBy(r => r.ClosesOn);
         Next = (Running, LatestClosed, OpenSteps.Count, DoneSteps) switch
         {
             ({ }, _, _, _) => NextStep.RoundRunning,
