@@ -4,6 +4,7 @@ using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -216,6 +217,65 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         db.Memberships.Add(new Membership { OrganisationId = organisationId, UserId = userId, Role = role });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A support organisation (a leerwerkloket in Gelderland) with no members yet.</summary>
+    public async Task<Leerrijk.Web.Features.Support.SupportOrganisation> CreateSupportOrganisationAsync(string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var support = new Leerrijk.Web.Features.Support.SupportOrganisation
+        {
+            Name = name ?? $"Leerwerkloket {Guid.NewGuid():N}"[..28],
+            Kind = Leerrijk.Web.Features.Support.SupportKind.Leerwerkloket,
+            ProvinceIds = ["gelderland"],
+            LabourMarketRegionIds = ["achterhoek"],
+        };
+        db.SupportOrganisations.Add(support);
+        await db.SaveChangesAsync();
+        return support;
+    }
+
+    public async Task AddSupportMemberAsync(Guid supportOrganisationId, Guid userId, Leerrijk.Web.Features.Support.SupportRole role)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        db.SupportMemberships.Add(new Leerrijk.Web.Features.Support.SupportMembership { SupportOrganisationId = supportOrganisationId, UserId = userId, Role = role });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A new account that is an adviser (or coordinator) of a new support organisation.</summary>
+    public async Task<(ApplicationUser User, Leerrijk.Web.Features.Support.SupportOrganisation Support)> CreateAdviserAsync(
+        Leerrijk.Web.Features.Support.SupportRole role = Leerrijk.Web.Features.Support.SupportRole.Adviser)
+    {
+        var support = await CreateSupportOrganisationAsync();
+        var user = await CreateUserAsync();
+        await AddSupportMemberAsync(support.Id, user.Id, role);
+        return (user, support);
+    }
+
+    /// <summary>
+    /// A company's consent for a support organisation, stored as the owner's page would store it: the adviser named,
+    /// the scopes, and an end date (default: a year from today).
+    /// </summary>
+    public async Task<Leerrijk.Web.Features.Consent.ConsentGrant> GrantAsync(
+        Guid organisationId, Guid supportOrganisationId, Guid? adviserUserId, Leerrijk.Web.Features.Consent.ConsentScope scopes, DateOnly? endsOn = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var owner = await db.Memberships.Where(m => m.OrganisationId == organisationId).OrderBy(m => m.CreatedAtUtc).Select(m => m.UserId).FirstAsync();
+        var grant = new Leerrijk.Web.Features.Consent.ConsentGrant
+        {
+            OrganisationId = organisationId,
+            SupportOrganisationId = supportOrganisationId,
+            AdviserUserId = adviserUserId,
+            Scopes = scopes,
+            EndsOn = endsOn ?? Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System).AddYears(1),
+            GrantedByUserId = owner,
+        };
+        db.ConsentGrants.Add(grant);
+        await db.SaveChangesAsync();
+        return grant;
     }
 
     /// <summary>A client logged in as a new account with the platform role Editor (menukaart steps and stories).</summary>

@@ -51,6 +51,32 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.QuickScan.QuickScanResult> QuickScanResults => Set<Features.QuickScan.QuickScanResult>();
 
+    public DbSet<Features.Support.SupportOrganisation> SupportOrganisations => Set<Features.Support.SupportOrganisation>();
+
+    public DbSet<Features.Support.SupportMembership> SupportMemberships => Set<Features.Support.SupportMembership>();
+
+    public DbSet<Features.Consent.ConsentGrant> ConsentGrants => Set<Features.Consent.ConsentGrant>();
+
+    public DbSet<Features.Consent.ConnectionRequest> ConnectionRequests => Set<Features.Consent.ConnectionRequest>();
+
+    public DbSet<Features.Consent.AccessLogEntry> AccessLog => Set<Features.Consent.AccessLogEntry>();
+
+    public DbSet<Features.Tracks.Track> Tracks => Set<Features.Tracks.Track>();
+
+    public DbSet<Features.Tracks.TrackMilestone> TrackMilestones => Set<Features.Tracks.TrackMilestone>();
+
+    public DbSet<Features.Tracks.CoachHoursEntry> CoachHours => Set<Features.Tracks.CoachHoursEntry>();
+
+    public DbSet<Features.Tracks.TrackNote> TrackNotes => Set<Features.Tracks.TrackNote>();
+
+    public DbSet<PlanIndicator> PlanIndicators => Set<PlanIndicator>();
+
+    public DbSet<IndicatorMeasurement> IndicatorMeasurements => Set<IndicatorMeasurement>();
+
+    public DbSet<Features.Funding.Voucher> Vouchers => Set<Features.Funding.Voucher>();
+
+    public DbSet<Features.Funding.SchemeBudget> SchemeBudgets => Set<Features.Funding.SchemeBudget>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

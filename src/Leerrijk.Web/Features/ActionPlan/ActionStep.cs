@@ -35,6 +35,9 @@ public sealed class ActionStep : IOrganisationScoped, IHasCreatedAt
     /// <summary>When the follow-up round should show whether it helped.</summary>
     public DateOnly? FollowUpOn { get; set; }
 
+    /// <summary>Optimistic concurrency: when two people save the same step, the second is told it changed.</summary>
+    public int Version { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -57,6 +60,7 @@ public sealed class ActionStepConfiguration : IEntityTypeConfiguration<ActionSte
         builder.Property(s => s.InterventionSlug).HasMaxLength(100);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => s.OrganisationId);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Rounds.Round>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -6,6 +6,7 @@ using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.ActionPlan;
 
@@ -13,11 +14,12 @@ namespace Leerrijk.Web.Features.ActionPlan;
 /// The organisation's action plan: the steps it chose, who takes them on, from when, how far they are, and when the
 /// follow-up round will show the effect. Members see it; HR and owners change it. Prints as a clean list.
 /// </summary>
+[AdviserScope(ConsentScope.ReadReports)]
 public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaart, IStringLocalizer<SharedResource> l) : OrganisationPageModel
 {
     public IReadOnlyList<ActionStep> Steps { get; private set; } = [];
 
-    public bool CanEdit => Member.Role >= OrganisationRole.Hr;
+    public bool CanEdit => Member.May(OrganisationRole.Hr, ConsentScope.WorkOnPlan);
 
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -55,6 +57,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
     /// <summary>Adds a menukaart step, usually from a report's first steps.</summary>
     [RequiresOrganisationRole(OrganisationRole.Hr)]
+    [AdviserScope(ConsentScope.WorkOnPlan)]
     public async Task<IActionResult> OnPostAddAsync(string slug, Guid? roundId, CancellationToken cancellationToken)
     {
         var intervention = (await menukaart.InterventionsAsync(cancellationToken)).FirstOrDefault(i => i.Slug == slug);
@@ -90,6 +93,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
     /// <summary>Adds a step of the organisation's own.</summary>
     [RequiresOrganisationRole(OrganisationRole.Hr)]
+    [AdviserScope(ConsentScope.WorkOnPlan)]
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Input.Title))
@@ -110,6 +114,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
     }
 
     [RequiresOrganisationRole(OrganisationRole.Hr)]
+    [AdviserScope(ConsentScope.WorkOnPlan)]
     public async Task<IActionResult> OnPostUpdateAsync(Guid stepId, CancellationToken cancellationToken)
     {
         var step = await db.Set<ActionStep>().SingleOrDefaultAsync(s => s.Id == stepId, cancellationToken);

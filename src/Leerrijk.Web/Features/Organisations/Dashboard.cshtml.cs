@@ -1,10 +1,12 @@
 using Leerrijk.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Organisations;
 
 /// <summary>An organisation's home: its profile, its plan, and the one next step that fits where it stands.</summary>
+[AdviserScope(ConsentScope.ReadReports)]
 public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, TimeProvider clock) : OrganisationPageModel
 {
     public Organisation Organisation { get; private set; } = null!;
@@ -39,7 +41,7 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
 
     public int DoneSteps { get; private set; }
 
-    public bool CanManage => Member.Role >= OrganisationRole.Hr;
+    public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
+using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Organisations;
@@ -9,17 +12,21 @@ namespace Leerrijk.Web.Features.Organisations;
 /// and the API filter (<see cref="OrganisationEndpointFilter"/>). It is also the only code that enters a tenant.
 /// </summary>
 /// <remarks>
-/// Today a person is admitted by a membership. A later access grant (an adviser with the company's consent, for a
-/// scope) belongs in <see cref="RoleOfAsync"/>: every page and endpoint then honours it, and nothing else changes.
+/// Two ways in (ADR 0012): a membership, whose role is checked against the page's lowest role; or, for someone who is
+/// not a member, a company's consent grant to a support organisation they advise or coordinate for. A grant admits only
+/// to what the page or endpoint declares as its adviser scope (<see cref="AdviserScopeAttribute"/>) and only while it
+/// is neither revoked nor past its end date; it is read on every request, so revoking refuses the very next one. Every
+/// request admitted by a grant is written to the company's access log before the page runs.
 /// </remarks>
-public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenant)
+public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenant, TimeProvider clock)
 {
     /// <summary>
-    /// Admits the signed-in person to <paramref name="organisationId"/> (null: none was found) when they may work in it and
-    /// hold at least <paramref name="required"/>; on success enters the tenant and records the member on the request.
+    /// Admits the signed-in person to <paramref name="organisationId"/> (null: none was found) when they may work in it:
+    /// a member holding at least <paramref name="required"/>, or an adviser whose grant allows <paramref name="adviserScope"/>
+    /// (null: advisers never). On success enters the tenant and records the member on the request.
     /// </summary>
     public async Task<OrganisationAdmission> AdmitAsync(
-        HttpContext context, Guid? organisationId, OrganisationRole? required, CancellationToken cancellationToken)
+        HttpContext context, Guid? organisationId, OrganisationRole? required, ConsentScope? adviserScope, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
@@ -31,29 +38,82 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
             return OrganisationAdmission.NotFound;
         }
 
-        var role = await RoleOfAsync(organisation, userId, cancellationToken);
-        if (role is null)
+        var role = await db.Memberships
+            .Where(m => m.OrganisationId == organisation && m.UserId == userId)
+            .Select(m => (OrganisationRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (role is { } memberRole)
+        {
+            if (required is { } lowest && memberRole < lowest)
+            {
+                return OrganisationAdmission.RoleTooLow;
+            }
+
+            tenant.Enter(organisation);
+            context.Features.Set(new OrganisationMember(organisation, userId, memberRole));
+            return OrganisationAdmission.Admitted;
+        }
+
+        var grants = await ActiveGrantsAsync(organisation, userId, cancellationToken);
+        if (grants.Count == 0)
         {
             // Not "forbidden": a foreign organisation must not even be shown to exist.
             return OrganisationAdmission.NotFound;
         }
 
-        if (required is { } lowest && role < lowest)
+        var grant = adviserScope is { } scope ? grants.FirstOrDefault(g => g.Allows(scope)) : null;
+        if (grant is null)
         {
+            // Connected, so the company exists for them, but this page or handler is not within what the owner shared.
             return OrganisationAdmission.RoleTooLow;
         }
 
         tenant.Enter(organisation);
-        context.Features.Set(new OrganisationMember(organisation, userId, role.Value));
+        var granted = grants.Aggregate(ConsentScope.None, (all, g) => all | g.Scopes);
+        context.Features.Set(new OrganisationMember(organisation, userId, OrganisationRole.Viewer, new AdviserAccess(grant.SupportOrganisationId, granted)));
+        await LogAsync(context, grant, userId, adviserScope!.Value, cancellationToken);
         return OrganisationAdmission.Admitted;
     }
 
-    /// <summary>The role <paramref name="userId"/> has in the organisation, or null when they may not work in it at all.</summary>
-    private Task<OrganisationRole?> RoleOfAsync(Guid organisationId, Guid userId, CancellationToken cancellationToken) =>
-        db.Memberships
-            .Where(m => m.OrganisationId == organisationId && m.UserId == userId)
-            .Select(m => (OrganisationRole?)m.Role)
-            .SingleOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The grants of <paramref name="organisation"/> that admit <paramref name="userId"/> today: they name them as the
+    /// adviser, or they coordinate for the support organisation. Revoked and expired grants admit nobody.
+    /// </summary>
+    private async Task<List<ConsentGrant>> ActiveGrantsAsync(Guid organisation, Guid userId, CancellationToken cancellationToken)
+    {
+        var today = LocalizationSetup.Today(clock);
+        return await (
+                from g in db.ConsentGrants
+                join s in db.SupportMemberships on g.SupportOrganisationId equals s.SupportOrganisationId
+                where g.OrganisationId == organisation && s.UserId == userId && g.RevokedAtUtc == null && g.EndsOn >= today
+                      && (s.Role == SupportRole.Coordinator || g.AdviserUserId == userId)
+                select g)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>"Who looked at what, when": written before the page runs, so a request that fails later is still on record.</summary>
+    private async Task LogAsync(HttpContext context, ConsentGrant grant, Guid userId, ConsentScope scope, CancellationToken cancellationToken)
+    {
+        var path = context.Request.Path.Value ?? "";
+        db.AccessLog.Add(new AccessLogEntry
+        {
+            OrganisationId = grant.OrganisationId,
+            UserId = userId,
+            SupportOrganisationId = grant.SupportOrganisationId,
+            GrantId = grant.Id,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Method = context.Request.Method,
+            Route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "",
+            Handler = Truncate(Convert.ToString(context.GetRouteValue("handler"), System.Globalization.CultureInfo.InvariantCulture)
+                ?? context.Request.Query["handler"].ToString(), 40),
+            Path = Truncate(path, AccessLogEntry.PathMaxLength),
+            Scope = scope,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
 /// <summary>What <see cref="OrganisationAccess"/> decided; each filter turns it into its own kind of answer.</summary>
@@ -68,12 +128,24 @@ public enum OrganisationAdmission
     /// <summary>Unknown organisation, or one the person may not work in: 404 either way.</summary>
     NotFound,
 
-    /// <summary>A member whose role is below what the page or handler needs: 403.</summary>
+    /// <summary>A member whose role is below what the page or handler needs, or an adviser outside the granted scopes: 403.</summary>
     RoleTooLow,
 }
 
-/// <summary>The signed-in member and their role in the organisation of the current request.</summary>
-public sealed record OrganisationMember(Guid OrganisationId, Guid UserId, OrganisationRole Role)
+/// <summary>How a non-member came in: through a grant to this support organisation, with these scopes (all active grants together).</summary>
+public sealed record AdviserAccess(Guid SupportOrganisationId, ConsentScope Scopes);
+
+/// <summary>
+/// The signed-in person and what they may do in the organisation of the current request. <c>Adviser</c> is null for
+/// members; for advisers and coordinators admitted by consent it holds their grant (their <c>Role</c> is then Viewer).
+/// </summary>
+public sealed record OrganisationMember(Guid OrganisationId, Guid UserId, OrganisationRole Role, AdviserAccess? Adviser = null)
 {
-    public bool IsOwner => Role == OrganisationRole.Owner;
+    public bool IsOwner => Adviser is null && Role == OrganisationRole.Owner;
+
+    public bool IsAdviser => Adviser is not null;
+
+    /// <summary>Whether the person may do what needs <paramref name="role"/> of a member or <paramref name="scope"/> of an adviser.</summary>
+    public bool May(OrganisationRole role, ConsentScope scope) =>
+        Adviser is null ? Role >= role : scope != ConsentScope.None && (Adviser.Scopes & scope) == scope;
 }

@@ -1,4 +1,5 @@
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Organisations;
@@ -8,9 +9,11 @@ public delegate ValueTask<Guid?> OrganisationOf(HttpContext context, LeerrijkDbC
 
 /// <summary>
 /// Endpoint metadata: this endpoint works inside one organisation, found by <see cref="OrganisationOf"/>. Tests
-/// discover organisation endpoints by it; the texts name what a caller gets 404 for.
+/// discover organisation endpoints by it; the texts name what a caller gets 404 for. <c>AdviserScope</c> is the consent
+/// scope that admits an adviser (null: members only).
 /// </summary>
-public sealed record OrganisationEndpoint(OrganisationOf OrganisationOf, string NotFoundTitleKey, string NotFoundDetailKey, OrganisationRole? Required = null);
+public sealed record OrganisationEndpoint(
+    OrganisationOf OrganisationOf, string NotFoundTitleKey, string NotFoundDetailKey, OrganisationRole? Required = null, ConsentScope? AdviserScope = null);
 
 /// <summary>
 /// The tenancy rule for API endpoints, beside <see cref="OrganisationTenancyFilter"/> for pages: the same decision
@@ -25,7 +28,7 @@ public sealed class OrganisationEndpointFilter(OrganisationEndpoint endpoint) : 
         var services = http.RequestServices;
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var organisationId = await endpoint.OrganisationOf(http, services.GetRequiredService<LeerrijkDbContext>(), http.RequestAborted);
-        var admission = await services.GetRequiredService<OrganisationAccess>().AdmitAsync(http, organisationId, endpoint.Required, http.RequestAborted);
+        var admission = await services.GetRequiredService<OrganisationAccess>().AdmitAsync(http, organisationId, endpoint.Required, endpoint.AdviserScope, http.RequestAborted);
         return admission switch
         {
             OrganisationAdmission.Admitted => await next(context),

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Leerrijk.Web.Features.Consent;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -6,7 +7,8 @@ namespace Leerrijk.Web.Features.Organisations;
 
 /// <summary>
 /// The tenancy rule for requests, in one place: any page whose route has <c>{orgId}</c> is served only to a
-/// member of that organisation; everyone else gets 404, so a foreign organisation cannot even be shown to exist.
+/// member of that organisation, or to an adviser within the scope the company granted (<see cref="AdviserScopeAttribute"/>);
+/// everyone else gets 404, so a foreign organisation cannot even be shown to exist.
 /// </summary>
 /// <remarks>
 /// Who may work in an organisation is decided by <see cref="OrganisationAccess"/>, the same decision the API's
@@ -36,7 +38,9 @@ public sealed class OrganisationTenancyFilter(OrganisationAccess access) : IAsyn
 
         var required = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresOrganisationRoleAttribute>()
             ?? context.HandlerInstance.GetType().GetCustomAttribute<RequiresOrganisationRoleAttribute>();
-        var admission = await access.AdmitAsync(context.HttpContext, organisationId, required?.Role, context.HttpContext.RequestAborted);
+        var adviserScope = context.HandlerMethod?.MethodInfo.GetCustomAttribute<AdviserScopeAttribute>()
+            ?? context.HandlerInstance.GetType().GetCustomAttribute<AdviserScopeAttribute>();
+        var admission = await access.AdmitAsync(context.HttpContext, organisationId, required?.Role, adviserScope?.Scope, context.HttpContext.RequestAborted);
         context.Result = admission switch
         {
             OrganisationAdmission.NotSignedIn => new ChallengeResult(),

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MimeKit;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.PersonalInvitations;
 
@@ -15,6 +16,7 @@ namespace Leerrijk.Web.Features.PersonalInvitations;
 /// Personal invitations for one round: HR pastes addresses, Leerrijk mails each a single-use link, and a reminder
 /// goes only to those who have not started. Members see counts; nobody sees who answered what.
 /// </summary>
+[AdviserScope(ConsentScope.ManageRounds)]
 public sealed class ManageModel(LeerrijkDbContext db, TimeProvider clock, InvitationMailer mailer, IStringLocalizer<SharedResource> l)
     : OrganisationPageModel
 {
@@ -25,7 +27,7 @@ public sealed class ManageModel(LeerrijkDbContext db, TimeProvider clock, Invita
 
     public RoundStatus Status { get; private set; }
 
-    public bool CanManage => Member.Role >= OrganisationRole.Hr;
+    public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
     public InvitationCounts Counts { get; private set; } = new(0, 0, 0, 0, 0);
 

@@ -6,6 +6,7 @@ using Leerrijk.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Reports;
 
@@ -13,6 +14,7 @@ namespace Leerrijk.Web.Features.Reports;
 /// A round's report for the organisation's members: scores, groups, perception gaps, phase, trend and open answers,
 /// with XLSX, CSV and PDF versions of the same figures. Everything comes from one <see cref="RoundReport"/>.
 /// </summary>
+[AdviserScope(ConsentScope.ReadReports)]
 public sealed partial class ReportModel(
     ReportQueries queries,
     ReportExports exports,
@@ -31,7 +33,10 @@ public sealed partial class ReportModel(
     public RoundReport Report => Document.Report;
 
     /// <summary>HR and owners may put a first step in the action plan.</summary>
-    public bool CanPlan => Member.Role >= OrganisationRole.Hr;
+    /// <summary>Members may download the raw answers where the anonymity rule releases them; advisers only with that scope.</summary>
+    public bool CanDownloadRaw => Member.May(OrganisationRole.Viewer, ConsentScope.RawAnswers);
+
+    public bool CanPlan => Member.May(OrganisationRole.Hr, ConsentScope.WorkOnPlan);
 
     /// <summary>Why an export was refused, shown above the report.</summary>
     public string? ExportRefused { get; private set; }
@@ -49,6 +54,7 @@ public sealed partial class ReportModel(
         return Refused() ?? File(exports.Xlsx(Document), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
     }
 
+    [AdviserScope(ConsentScope.RawAnswers)]
     public async Task<IActionResult> OnGetCsvAsync(Guid roundId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(roundId, cancellationToken))

@@ -3,6 +3,7 @@ using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Reports;
 
@@ -35,7 +36,8 @@ public static class ReportsApi
                 ? await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(cancellationToken)
                 : null,
         "Api.RoundNotFoundTitle",
-        "Api.RoundNotFoundDetail");
+        "Api.RoundNotFoundDetail",
+        AdviserScope: ConsentScope.ReadReports);
 
     private static async Task<IResult> GetAsync(
         Guid id, HttpContext context, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)

@@ -7,10 +7,12 @@ using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 
 /// <summary>One round: how people reach it, its settings and its state; HR and owners close it by hand here.</summary>
+[AdviserScope(ConsentScope.ReadReports)]
 public sealed class DetailsModel(
     LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, RoundCache cache, IStringLocalizer<SharedResource> l)
     : OrganisationPageModel
@@ -23,7 +25,7 @@ public sealed class DetailsModel(
 
     public string PublicLink { get; private set; } = "";
 
-    public bool CanManage => Member.Role >= OrganisationRole.Hr;
+    public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
     public int Responses { get; private set; }
 
@@ -83,6 +85,7 @@ public sealed class DetailsModel(
     public bool AskingToClose => ConfirmClose == "ja" && CanManage && Status != RoundStatus.Closed;
 
     [RequiresOrganisationRole(OrganisationRole.Hr)]
+    [AdviserScope(ConsentScope.ManageRounds)]
     public async Task<IActionResult> OnPostCloseAsync(Guid roundId, bool confirmed, CancellationToken cancellationToken)
     {
         var round = await FindAsync(roundId, cancellationToken);

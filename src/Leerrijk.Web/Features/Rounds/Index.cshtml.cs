@@ -3,10 +3,12 @@ using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 
 /// <summary>The organisation's rounds: planned, open and closed.</summary>
+[AdviserScope(ConsentScope.ReadReports)]
 public sealed class IndexModel(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock) : OrganisationPageModel
 {
     public IReadOnlyList<Row> Rounds { get; private set; } = [];
@@ -21,7 +23,7 @@ public sealed class IndexModel(LeerrijkDbContext db, InstrumentCatalog catalog, 
         Rounds = rounds.Select(r => new Row(r, catalog.Find(r.InstrumentId, r.InstrumentVersion)?.Title, r.StatusOn(today))).ToList();
     }
 
-    public bool CanManage => Member.Role >= OrganisationRole.Hr;
+    public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
     public sealed record Row(Round Round, Leerrijk.Scoring.Instruments.LocalizedText? InstrumentTitle, RoundStatus Status);
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 
@@ -18,6 +19,7 @@ namespace Leerrijk.Web.Features.Rounds;
 /// role choices follow from it.
 /// </summary>
 [RequiresOrganisationRole(OrganisationRole.Hr)]
+[AdviserScope(ConsentScope.ManageRounds)]
 public sealed class NewModel(
     LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IOptions<AnonymityOptions> anonymity, IStringLocalizer<SharedResource> l)
     : OrganisationPageModel

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QRCoder;
+using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 
@@ -20,6 +21,7 @@ namespace Leerrijk.Web.Features.Rounds;
 /// The poster's texts are taken in the poster's own language(s), whatever language the member reads the site in;
 /// the hint and links around it follow the member's language. Printing is the browser's own: no script.
 /// </remarks>
+[AdviserScope(ConsentScope.ManageRounds)]
 public sealed class PosterModel(
     LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, IStringLocalizer<SharedResource> l)
     : OrganisationPageModel

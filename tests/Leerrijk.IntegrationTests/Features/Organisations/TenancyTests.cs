@@ -108,6 +108,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(Leerrijk.Web.Features.Account.ApplicationUser), typeof(IdentityRole<Guid>), typeof(IdentityUserRole<Guid>),
         typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>),
         typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation), typeof(Leerrijk.Web.Features.Menukaart.MenukaartEntry),
+        typeof(Leerrijk.Web.Features.Support.SupportOrganisation), typeof(Leerrijk.Web.Features.Support.SupportMembership),
+        typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget),
     ];
 
     [Fact]
@@ -373,6 +375,24 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.ActionSteps.Add(step);
         db.QuickScanResults.Add(new Leerrijk.Web.Features.QuickScan.QuickScanResult { OrganisationId = organisation.Id, InstrumentId = "snelscan-ondernemer", TakenOn = round.OpensOn });
         db.RoundStatistics.Add(new Leerrijk.Web.Features.Reports.RoundStatistic { OrganisationId = organisation.Id, RoundId = round.Id, InstrumentId = round.InstrumentId });
+        var support = new Leerrijk.Web.Features.Support.SupportOrganisation { Name = "Loket van A", Kind = Leerrijk.Web.Features.Support.SupportKind.Leerwerkloket };
+        db.SupportOrganisations.Add(support);
+        var grant = new Leerrijk.Web.Features.Consent.ConsentGrant
+        {
+            OrganisationId = organisation.Id, SupportOrganisationId = support.Id, Scopes = Leerrijk.Web.Features.Consent.ConsentScope.ReadReports,
+            EndsOn = round.OpensOn.AddYears(1), GrantedByUserId = owner.Id,
+        };
+        db.ConsentGrants.Add(grant);
+        db.AccessLog.Add(new Leerrijk.Web.Features.Consent.AccessLogEntry { OrganisationId = organisation.Id, UserId = owner.Id, SupportOrganisationId = support.Id, GrantId = grant.Id, AtUtc = DateTime.UtcNow });
+        var track = new Leerrijk.Web.Features.Tracks.Track { OrganisationId = organisation.Id, SupportOrganisationId = support.Id, StartedOn = round.OpensOn, CoachHoursBudget = 120 };
+        db.Tracks.Add(track);
+        db.TrackMilestones.Add(new Leerrijk.Web.Features.Tracks.TrackMilestone { OrganisationId = organisation.Id, TrackId = track.Id, Stage = track.Stage, ReachedOn = round.OpensOn });
+        db.CoachHours.Add(new Leerrijk.Web.Features.Tracks.CoachHoursEntry { OrganisationId = organisation.Id, TrackId = track.Id, On = round.OpensOn, Hours = 2, Activity = "Intake", LoggedByUserId = owner.Id });
+        db.TrackNotes.Add(new Leerrijk.Web.Features.Tracks.TrackNote { OrganisationId = organisation.Id, TrackId = track.Id, On = round.OpensOn, Text = "Intake", AuthorUserId = owner.Id });
+        var indicator = new Leerrijk.Web.Features.ActionPlan.PlanIndicator { OrganisationId = organisation.Id, Kind = Leerrijk.Web.Features.ActionPlan.IndicatorKind.TrainedShare, Baseline = 20, Target = 33 };
+        db.PlanIndicators.Add(indicator);
+        db.IndicatorMeasurements.Add(new Leerrijk.Web.Features.ActionPlan.IndicatorMeasurement { OrganisationId = organisation.Id, IndicatorId = indicator.Id, MeasuredOn = round.OpensOn, Value = 25 });
+        db.Vouchers.Add(new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
         return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id));
