@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     /// <summary>Every request an organisation page accepts. Object ids come from organisation A.</summary>
     private static readonly OrgRequest[] Expectations =
     [
-        new("o/{orgId:guid}", "GET", null),
+        new("o/{orgId:guid}", "GET", null, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/settings", "GET", null),
         new("o/{orgId:guid}/settings", "POST", null),
         new("o/{orgId:guid}/members", "GET", null),
@@ -31,29 +32,29 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/members", "POST", "Revoke", ids => new() { ["invitationId"] = ids.Invitation.ToString() }),
         new("o/{orgId:guid}/members", "POST", "Role", ids => new() { ["membershipId"] = ids.Membership.ToString(), ["role"] = "Viewer" }),
         new("o/{orgId:guid}/members", "POST", "Remove", ids => new() { ["membershipId"] = ids.Membership.ToString() }),
-        new("o/{orgId:guid}/plan", "GET", null),
-        new("o/{orgId:guid}/plan", "POST", "Add", ids => new() { ["slug"] = "meelopen", ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/plan", "POST", "Create", null),
-        new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped" }),
-        new("o/{orgId:guid}/rounds", "GET", null),
-        new("o/{orgId:guid}/rounds/new", "GET", null),
-        new("o/{orgId:guid}/rounds/new", "POST", null),
-        new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Xlsx", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Csv", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Pdf", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
-        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/plan", "GET", null, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/plan", "POST", "Add", ids => new() { ["slug"] = "meelopen", ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "Create", null, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/rounds", "GET", null, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/new", "GET", null, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/new", "POST", null, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Xlsx", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Csv", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.RawAnswers),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Pdf", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
     ];
 
     /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
     private static readonly ApiRequest[] ApiExpectations =
     [
-        new("GET", "/api/v1/rounds/{id:guid}/report", a => $"/api/v1/rounds/{a.Ids.Round}/report"),
+        new("GET", "/api/v1/rounds/{id:guid}/report", a => $"/api/v1/rounds/{a.Ids.Round}/report", ConsentScope.ReadReports),
     ];
 
     /// <summary>
@@ -123,6 +124,24 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
 
         Assert.NotEmpty(discovered);
         Assert.Equal(expected, discovered);
+    }
+
+    [Fact]
+    public void Every_organisation_handler_admits_advisers_for_exactly_the_expected_scope()
+    {
+        var discovered = OrganisationPages()
+            .SelectMany(p => Handlers(p.ModelType).Select(h => $"{h.Method} {p.Route} {h.Handler} -> {AdviserScopeOf(p.ModelType, h.Method, h.Handler)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var expected = Expectations.Select(e => $"{e.Method} {e.Route} {e.Handler} -> {e.Adviser}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, discovered);
+
+        var api = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Organisation: e.Metadata.GetMetadata<OrganisationEndpoint>()))
+            .Where(e => e.Organisation is not null)
+            .Select(e => $"{string.Join(",", e.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} /{e.Endpoint.RoutePattern.RawText!.TrimStart('/')} -> {e.Organisation!.AdviserScope}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(ApiExpectations.Select(e => $"{e.Method} {e.Route} -> {e.Adviser}").Order(StringComparer.Ordinal), api);
     }
 
     [Fact]
@@ -476,7 +495,16 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         }
     }
 
-    private sealed record ApiRequest(string Method, string Route, Func<SeededOrganisation, string> Url)
+    /// <summary>The scope an adviser needs for a page handler: the handler's <see cref="AdviserScopeAttribute"/>, else the page's.</summary>
+    private static ConsentScope? AdviserScopeOf(Type model, string method, string? handler)
+    {
+        var name = "On" + (method == "GET" ? "Get" : "Post") + handler;
+        var methodInfo = model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(m => m.Name == name || m.Name == name + "Async");
+        return (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+    }
+
+    private sealed record ApiRequest(string Method, string Route, Func<SeededOrganisation, string> Url, ConsentScope? Adviser = null)
     {
         public override string ToString() => $"{Method} {Route}";
     }
@@ -486,8 +514,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
 
     // Fields and RouteValues name objects of organisation A, in the form and in the route.
+    // Adviser: the consent scope that admits an adviser (null: members only); see ConsentMatrixTests.
     private sealed record OrgRequest(
-        string Route, string Method, string? Handler, Func<ObjectIds, Dictionary<string, string>>? Fields = null, Func<ObjectIds, Dictionary<string, string>>? RouteValues = null)
+        string Route, string Method, string? Handler, Func<ObjectIds, Dictionary<string, string>>? Fields = null, Func<ObjectIds, Dictionary<string, string>>? RouteValues = null,
+        ConsentScope? Adviser = null)
     {
         public bool NamesObjects => Fields is not null || RouteValues is not null;
 
