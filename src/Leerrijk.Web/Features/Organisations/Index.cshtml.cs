@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leerrijk.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,10 @@ public sealed class IndexModel(LeerrijkDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Organisations { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Support organisations the person works for (as adviser or coordinator).</summary>
+    public IReadOnlyList<SupportRow> SupportOrganisations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         Organisations = await db.Memberships
@@ -18,7 +22,17 @@ public sealed class IndexModel(LeerrijkDbContext db) : PageModel
             .OrderBy(m => m.Organisation!.Name)
             .Select(m => new Row(m.OrganisationId, m.Organisation!.Name, m.Role))
             .ToListAsync(cancellationToken);
+        SupportOrganisations = await db.SupportMemberships
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.SupportOrganisation!.Name)
+            .Select(m => new SupportRow(m.SupportOrganisationId, m.SupportOrganisation!.Name, m.Role))
+            .ToListAsync(cancellationToken);
+
+        // Log-in lands here; an adviser who belongs to no company starts at their caseload, not at "no organisations".
+        return Organisations.Count == 0 && SupportOrganisations.Count > 0 ? RedirectToPage("/Support/Index") : Page();
     }
+
+    public sealed record SupportRow(Guid Id, string Name, Support.SupportRole Role);
 
     public sealed record Row(Guid Id, string Name, OrganisationRole Role);
 }

@@ -103,6 +103,13 @@ public static class ReportBuilder
         };
     }
 
+    /// <summary>
+    /// A round's whole-company dimension figures exactly as its report shows them (a hidden figure has no mean), for
+    /// views that show a company's results outside the report, such as an adviser's caseload.
+    /// </summary>
+    public static IReadOnlyList<DimensionResult> WholeRoundDimensions(Instrument instrument, Aggregate whole, Disclosure disclosure, string language) =>
+        Dimensions(instrument, whole, disclosure, language, isModule: false).ToList();
+
     private static IEnumerable<DimensionResult> Dimensions(Instrument instrument, Aggregate whole, Disclosure disclosure, string language, bool isModule)
     {
         foreach (var dimension in instrument.Dimensions)

@@ -8,6 +8,7 @@ public static class SupportSetup
 {
     public static IServiceCollection AddSupportOrganisations(this IServiceCollection services)
     {
+        services.AddScoped<Caseload>();
         services.Configure<MvcOptions>(o => o.Filters.Add<SupportTenancyFilter>());
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Support"));
         return services;

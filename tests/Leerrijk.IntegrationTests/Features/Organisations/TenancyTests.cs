@@ -92,6 +92,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page organisations",
         "page organisations/new",
         "page s/{code}",
+        "page support",
+        "page support/{supportId:guid}",
         "page s/{code}/bedankt",
         "page s/{code}/hervatten",
         "page s/{code}/u/{token}",
@@ -321,6 +323,83 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Null(await db.Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
     }
 
+    /// <summary>The consent states an adviser's matrix runs through; every scope is also tried on its own.</summary>
+    public static TheoryData<string> ConsentStates => new() { "none", "expired", "revoked", "ReadReports", "WorkOnPlan", "ManageRounds", "RawAnswers", "all" };
+
+    [Theory]
+    [MemberData(nameof(ConsentStates))]
+    public async Task Advisers_reach_exactly_what_the_companys_consent_allows_and_every_admitted_request_is_logged(string state)
+    {
+        var a = await SeedOrganisationAsync();
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var today = Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
+        var granted = state switch
+        {
+            "none" => ConsentScope.None,
+            "all" or "expired" or "revoked" => ConsentScope.ReadReports | ConsentScope.WorkOnPlan | ConsentScope.ManageRounds | ConsentScope.RawAnswers,
+            _ => Enum.Parse<ConsentScope>(state),
+        };
+        if (state != "none")
+        {
+            var grant = await app.GrantAsync(a.Id, support.Id, adviser.Id, granted, state == "expired" ? today.AddDays(-1) : null);
+            if (state == "revoked")
+            {
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+                var stored = await db.ConsentGrants.SingleAsync(g => g.Id == grant.Id);
+                stored.RevokedAtUtc = DateTime.UtcNow;
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var active = state is not ("none" or "expired" or "revoked");
+        var client = await app.LoggedInClientAsync(adviser.Email!);
+        var admitted = 0;
+        foreach (var request in Expectations)
+        {
+            var response = await SendAsync(client, request, a.Id, a, tokenPage: "/");
+            var status = (int)response.StatusCode;
+
+            // Pages answer "forbidden" the cookie way: a redirect to the access-denied page.
+            var forbidden = status == 403 || (status == 302 && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal));
+            if (!active)
+            {
+                Assert.True(status == 404, $"{request} with consent '{state}' gave {status}");
+            }
+            else if (request.Adviser is { } needed && granted.HasFlag(needed))
+            {
+                Assert.True(!forbidden && (status is >= 200 and < 400 || status is 400 or 409), $"{request} with {granted} (needs {needed}) gave {status}");
+                admitted++;
+            }
+            else
+            {
+                Assert.True(forbidden, $"{request} with {granted} (needs {request.Adviser?.ToString() ?? "members only"}) gave {status}");
+            }
+        }
+
+        foreach (var request in ApiExpectations)
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            var status = (int)response.StatusCode;
+            var expected = !active ? 404 : request.Adviser is { } needed && granted.HasFlag(needed) ? 200 : 403;
+            Assert.True(status == expected, $"{request} with consent '{state}' gave {status}, expected {expected}");
+            admitted += expected == 200 ? 1 : 0;
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            var logged = await db.AccessLog.Where(e => e.OrganisationId == a.Id && e.UserId == adviser.Id).ToListAsync();
+            Assert.Equal(admitted, logged.Count);
+            Assert.All(logged, e => Assert.Equal(support.Id, e.SupportOrganisationId));
+        }
+
+        if (!active || granted == ConsentScope.ReadReports || granted == ConsentScope.RawAnswers)
+        {
+            await AssertOrganisationAUnchangedAsync(a);
+        }
+    }
+
     private static async Task<(int, int, int)> CountsAsync<T>(LeerrijkDbContext db, Guid a, Guid b)
         where T : class, IOrganisationScoped =>
     (
@@ -444,7 +523,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
 
         if (request.Method == "GET")
         {
-            return await client.GetAsync(url);
+            return await client.GetAsync(request.Handler is null ? url : $"{url}?handler={request.Handler}");
         }
 
         var fields = request.Fields?.Invoke(objectsFrom.Ids) ?? new()

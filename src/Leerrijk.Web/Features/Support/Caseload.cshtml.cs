@@ -1,0 +1,146 @@
+using System.Globalization;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Features.Reports.Export;
+using Leerrijk.Web.Features.Tracks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Support;
+
+/// <summary>
+/// The adviser's dashboard across consenting companies (a coordinator's: the whole support organisation), with
+/// filters, sorting, search and an export without any respondent data.
+/// </summary>
+public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, ReferenceData reference, IStringLocalizer<SharedResource> l) : SupportPageModel
+{
+    public const int MaxQueryLength = 100;
+
+    public string SupportName { get; private set; } = "";
+
+    public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
+
+    /// <summary>How many companies the person follows before filters; tells "no companies yet" from "no match".</summary>
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>A province id or a labour-market region id.</summary>
+    [BindProperty(SupportsGet = true, Name = "regio")]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sector")]
+    public string? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "grootte")]
+    public SizeClass? Size { get; set; }
+
+    /// <summary>A track stage, or "none" for companies without a track.</summary>
+    [BindProperty(SupportsGet = true, Name = "fase")]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sorteer")]
+    public string? Sort { get; set; }
+
+    public static IReadOnlyList<string> SortKeys { get; } = ["naam", "fase", "meting", "respons", "vervolg", "achterstand"];
+
+    public ReferenceData Reference => reference;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return File(CsvExport.Write(Header(), Export()), "text/csv; charset=utf-8", FileName("csv"));
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var sheet = new XlsxExport.Sheet(l["Caseload.Title"], Header(), Export().ToList());
+        return File(XlsxExport.Write([sheet]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+    }
+
+    /// <summary>The route values that keep the filters and sort for the export links.</summary>
+    public Dictionary<string, string> FilterRoute()
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["supportId"] = Member.SupportOrganisationId.ToString() };
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                route[key] = value;
+            }
+        }
+
+        Add("q", Query);
+        Add("regio", Region);
+        Add("sector", Sector);
+        Add("grootte", Size?.ToString());
+        Add("fase", Stage);
+        Add("sorteer", Sort);
+        return route;
+    }
+
+    public string RegionName(CaseloadRow row) => reference.RegionName(row.LabourMarketRegionId);
+
+    public string SectorName(string id) => reference.SectorName(id, CultureInfo.CurrentUICulture);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        SupportName = await db.SupportOrganisations.Where(s => s.Id == Member.SupportOrganisationId).Select(s => s.Name).SingleAsync(cancellationToken);
+        var all = await caseload.ReadAsync(Member, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        Total = all.Count;
+        Rows = Sorted(all.Where(Matches)).ToList();
+    }
+
+    private bool Matches(CaseloadRow row)
+    {
+        var query = Query?.Trim();
+        if (!string.IsNullOrEmpty(query) && !row.Name.Contains(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query, StringComparison.CurrentCultureIgnoreCase))
+        {
+            return false;
+        }
+
+        return (string.IsNullOrEmpty(Region) || row.ProvinceId == Region || row.LabourMarketRegionId == Region)
+            && (string.IsNullOrEmpty(Sector) || row.SbiSection == Sector)
+            && (Size is null || row.SizeClass == Size)
+            && (string.IsNullOrEmpty(Stage)
+                || (Stage == "none" ? row.Stage is null : Enum.TryParse<TrackStage>(Stage, out var stage) && row.Stage == stage));
+    }
+
+    private IEnumerable<CaseloadRow> Sorted(IEnumerable<CaseloadRow> rows) => Sort switch
+    {
+        "fase" => rows.OrderBy(r => r.Stage ?? 0).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        "meting" => rows.OrderByDescending(r => r.LastRound?.ClosedOn ?? DateOnly.MinValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        "respons" => rows.OrderBy(r => r.LastRound?.ResponseRatePercent ?? int.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        "vervolg" => rows.OrderBy(r => r.FollowUpDueOn ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        "achterstand" => rows.OrderByDescending(r => r.OverdueSteps).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        _ => rows.OrderBy(r => r.Name, StringComparer.CurrentCulture),
+    };
+
+    private string[] Header() =>
+    [
+        l["Caseload.Company"], l["Caseload.Sector"], l["Caseload.Size"], l["Caseload.Province"], l["Caseload.Region"], l["Caseload.Adviser"],
+        l["Caseload.Stage"], l["Caseload.LastRound"], l["Caseload.LastRoundClosed"], l["Caseload.Responses"], l["Caseload.ResponseRate"],
+        l["Caseload.Weakest"], l["Caseload.OpenSteps"], l["Caseload.OverdueSteps"], l["Caseload.HoursUsed"], l["Caseload.HoursBudget"],
+        l["Caseload.FollowUp"], l["Caseload.ConsentUntil"],
+    ];
+
+    /// <summary>The same rows as the page: companies and their track, no respondent data, figures only as the page shows them.</summary>
+    private IEnumerable<IReadOnlyList<object?>> Export() => Rows.Select(r => (IReadOnlyList<object?>)
+    [
+        r.Name, SectorName(r.SbiSection), l["SizeClass." + r.SizeClass].Value, reference.ProvinceName(r.ProvinceId), RegionName(r),
+        r.Adviser, r.Stage is { } stage ? l["Caseload.Stage." + stage].Value : null,
+        r.LastRound?.Title, Date(r.LastRound?.ClosedOn), r.LastRound?.Responses, r.LastRound?.ResponseRatePercent,
+        r.LastRound is { Weakest.Count: > 0 } last ? string.Join(" | ", last.Weakest.Select(w => $"{w.Name} ({Math.Round(w.Score)})")) : null,
+        r.OpenSteps, r.OverdueSteps, r.Stage is null ? null : r.CoachHoursUsed, r.CoachHoursBudget, Date(r.FollowUpDueOn), Date(r.GrantEndsOn),
+    ]);
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string FileName(string extension) => $"caseload-{DateTime.UtcNow:yyyy-MM-dd}.{extension}";
+}
