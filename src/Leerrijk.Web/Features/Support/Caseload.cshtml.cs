@@ -114,7 +114,7 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
 
     private IEnumerable<CaseloadRow> Sorted(IEnumerable<CaseloadRow> rows) => Sort switch
     {
-        "fase" => rows.OrderBy(r => r.Stage ?? 0).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+        "fase" => rows.OrderBy(r => r.Stage is null).ThenBy(r => r.Stage).ThenBy(r => r.Name, StringComparer.CurrentCulture),
         "meting" => rows.OrderByDescending(r => r.LastRound?.ClosedOn ?? DateOnly.MinValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
         "respons" => rows.OrderBy(r => r.LastRound?.ResponseRatePercent ?? int.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
         "vervolg" => rows.OrderBy(r => r.FollowUpDueOn ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
+using Leerrijk.Web.Features.Reports;
+using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Features.Tracks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leerrijk.IntegrationTests.Features.Support;
+
+/// <summary>The caseload shows consenting companies only, each figure only as its report would, and exports no respondent data.</summary>
+public sealed class CaseloadTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAppFactory>
+{
+    private async Task<(Guid Id, Guid OwnerId, string Name)> CompanyAsync(string name)
+    {
+        var owner = await app.CreateUserAsync();
+        var organisation = await app.CreateOrganisationAsync(owner.Id, name);
+        return (organisation.Id, owner.Id, organisation.Name);
+    }
+
+    [Fact]
+    public async Task An_adviser_sees_the_companies_that_named_them_and_a_coordinator_sees_every_connected_company()
+    {
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var colleague = await app.CreateUserAsync();
+        await app.AddSupportMemberAsync(support.Id, colleague.Id, SupportRole.Adviser);
+        var coordinator = await app.CreateUserAsync();
+        await app.AddSupportMemberAsync(support.Id, coordinator.Id, SupportRole.Coordinator);
+        var mine = await CompanyAsync("Bakkerij Mijn");
+        var theirs = await CompanyAsync("Garage Collega");
+        var revoked = await CompanyAsync("Drukkerij Ingetrokken");
+        var expired = await CompanyAsync("Kwekerij Verlopen");
+        var stranger = await CompanyAsync("Metaal Vreemd");
+        await app.GrantAsync(mine.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        await app.GrantAsync(theirs.Id, support.Id, colleague.Id, ConsentScope.ReadReports);
+        var toRevoke = await app.GrantAsync(revoked.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        await app.GrantAsync(expired.Id, support.Id, adviser.Id, ConsentScope.ReadReports, Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System).AddDays(-1));
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            (await db.ConsentGrants.SingleAsync(g => g.Id == toRevoke.Id)).RevokedAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        var adviserHtml = await (await app.LoggedInClientAsync(adviser.Email!)).GetHtmlAsync($"/support/{support.Id}");
+        var coordinatorHtml = await (await app.LoggedInClientAsync(coordinator.Email!)).GetHtmlAsync($"/support/{support.Id}");
+
+        Assert.Contains(mine.Name, adviserHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Name, adviserHtml, StringComparison.Ordinal);
+        Assert.Contains(mine.Name, coordinatorHtml, StringComparison.Ordinal);
+        Assert.Contains(theirs.Name, coordinatorHtml, StringComparison.Ordinal);
+        foreach (var html in new[] { adviserHtml, coordinatorHtml })
+        {
+            Assert.DoesNotContain(revoked.Name, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(expired.Name, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(stranger.Name, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_support_organisation_gets_404_and_an_adviser_lands_on_the_caseload_after_log_in()
+    {
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var (other, _) = await app.CreateAdviserAsync();
+        var owner = await app.CreateUserAsync();
+        await app.CreateOrganisationAsync(owner.Id);
+
+        var adviserClient = await app.LoggedInClientAsync(adviser.Email!);
+        var landing = await adviserClient.GetAsync("/organisations");
+        var index = await adviserClient.GetAsync("/support");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoggedInClientAsync(other.Email!)).GetAsync($"/support/{support.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoggedInClientAsync(owner.Email!)).GetAsync($"/support/{support.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await adviserClient.GetAsync($"/support/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+        Assert.Equal("/support", landing.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, index.StatusCode);
+        Assert.Equal($"/support/{support.Id}", index.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Weakest_dimensions_are_the_reports_own_figures_and_hidden_where_the_report_hides_them()
+    {
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var enough = await CompanyAsync("Groot Genoeg");
+        var few = await CompanyAsync("Te Klein");
+        var roundEnough = await app.CreateRoundAsync(enough.Id, enough.OwnerId, r => r.Title = "Voorjaarsmeting");
+        var roundFew = await app.CreateRoundAsync(few.Id, few.OwnerId, r => r.Title = "Kleine meting");
+        await app.SeedResponsesAsync(roundEnough, 20, seed: 11);
+        await app.SeedResponsesAsync(roundFew, 5, seed: 12); // k' = 5 + 1 reader = 6: nothing may be shown
+        await app.GrantAsync(enough.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        await app.GrantAsync(few.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        var client = await app.LoggedInClientAsync(adviser.Email!);
+
+        await app.Services.GetRequiredService<StatisticsFolder>().FoldAllAsync();
+        var afterFold = await Rows(client, support.Id);
+
+        var weakest = afterFold.Single(r => r.Name == enough.Name).LastRound!.Weakest;
+        Assert.Equal(2, weakest.Count);
+        Assert.True(weakest[0].Score <= weakest[1].Score);
+        var small = afterFold.Single(r => r.Name == few.Name).LastRound!;
+        Assert.Equal(5, small.Responses);
+        Assert.Empty(small.Weakest);
+
+        // The same scores the report shows for the whole company.
+        using var scope = app.Services.CreateScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ReportQueries>().BuildAsync(enough.Id, roundEnough.Id, "nl", CancellationToken.None);
+        var reported = report!.Dimensions.Where(d => !d.IsModule && d.Score is not null).OrderBy(d => d.Score).Take(2).Select(d => (d.Name, d.Score!.Value));
+        Assert.Equal(reported, weakest.Select(w => (w.Name, w.Score)));
+    }
+
+    [Fact]
+    public async Task Filters_search_and_sorting_narrow_the_list_and_the_export_carries_the_same_rows_without_answers()
+    {
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var north = await CompanyAsync("Noord Installatie");
+        var south = await CompanyAsync("Zuid Logistiek");
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == south.Id);
+            organisation.ProvinceId = "limburg";
+            organisation.LabourMarketRegionId = "zuid-limburg";
+            organisation.SbiSection = "H";
+            db.Tracks.Add(new Track { OrganisationId = south.Id, SupportOrganisationId = support.Id, Stage = TrackStage.Coaching, StartedOn = new DateOnly(2026, 9, 1), CoachHoursBudget = 120 });
+            await db.SaveChangesAsync();
+            var track = await db.Tracks.SingleAsync(t => t.OrganisationId == south.Id);
+            db.CoachHours.AddRange(
+                new CoachHoursEntry { OrganisationId = south.Id, TrackId = track.Id, On = new DateOnly(2026, 9, 2), Hours = 2.5m, Activity = "Intake", LoggedByUserId = adviser.Id },
+                new CoachHoursEntry { OrganisationId = south.Id, TrackId = track.Id, On = new DateOnly(2026, 9, 9), Hours = 4m, Activity = "Gesprek", LoggedByUserId = adviser.Id });
+            await db.SaveChangesAsync();
+        }
+
+        await app.GrantAsync(north.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        await app.GrantAsync(south.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        var client = await app.LoggedInClientAsync(adviser.Email!);
+
+        var bySearch = await client.GetHtmlAsync($"/support/{support.Id}?q=logistiek");
+        var byRegion = await client.GetHtmlAsync($"/support/{support.Id}?regio=zuid-limburg");
+        var byStage = await client.GetHtmlAsync($"/support/{support.Id}?fase=none");
+        var sorted = await client.GetHtmlAsync($"/support/{support.Id}?sorteer=fase");
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/support/{support.Id}?handler=Csv&sector=H"));
+
+        Assert.Contains(south.Name, bySearch, StringComparison.Ordinal);
+        Assert.DoesNotContain(north.Name, bySearch, StringComparison.Ordinal);
+        Assert.Contains(south.Name, byRegion, StringComparison.Ordinal);
+        Assert.DoesNotContain(north.Name, byRegion, StringComparison.Ordinal);
+        Assert.Contains(north.Name, byStage, StringComparison.Ordinal);
+        Assert.DoesNotContain(south.Name, byStage, StringComparison.Ordinal);
+        Assert.True(sorted.IndexOf(south.Name, StringComparison.Ordinal) < sorted.IndexOf(north.Name, StringComparison.Ordinal), "a company with a track sorts before one without");
+        Assert.Contains("6,5 van 120 uur", byRegion, StringComparison.Ordinal);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(south.Name, lines[1], StringComparison.Ordinal);
+        Assert.Contains("6,5", lines[1], StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<CaseloadRow>> Rows(HttpClient client, Guid supportId)
+    {
+        // The page must serve; the rows are then read through the same query as a check on what it shows.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/support/{supportId}")).StatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var adviser = await db.SupportMemberships.Where(m => m.SupportOrganisationId == supportId).Select(m => m.UserId).FirstAsync();
+        return await scope.ServiceProvider.GetRequiredService<Caseload>().ReadAsync(new SupportMember(supportId, adviser, SupportRole.Adviser), "nl", CancellationToken.None);
+    }
+}
