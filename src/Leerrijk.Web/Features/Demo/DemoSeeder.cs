@@ -30,6 +30,7 @@ public sealed partial class DemoSeeder(
         new("admin@demo.leerrijk.nl", "Arjen Admin", PlatformRoles.Admin, null),
         new("redacteur@demo.leerrijk.nl", "Rosa Redacteur", PlatformRoles.Editor, null),
         new("adviseur@demo.leerrijk.nl", "Ahmed Adviseur", PlatformRoles.Adviser, null),
+        new("coordinator@demo.leerrijk.nl", "Carla Coördinator", null, null),
     ];
 
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
@@ -59,24 +60,7 @@ public sealed partial class DemoSeeder(
 
         foreach (var account in Accounts)
         {
-            var user = new ApplicationUser
-            {
-                UserName = account.Email,
-                Email = account.Email,
-                EmailConfirmed = true,
-                DisplayName = account.Name,
-            };
-            var created = await users.CreateAsync(user, Password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-            }
-
-            if (account.PlatformRole is not null)
-            {
-                await users.AddToRoleAsync(user, account.PlatformRole);
-            }
-
+            var user = await CreateAccountAsync(account.Email, account.Name, account.PlatformRole);
             if (account.OrganisationRole is { } role)
             {
                 db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = user.Id, Role = role });
@@ -89,18 +73,48 @@ public sealed partial class DemoSeeder(
         var teamscan = catalog.Find("leerrijk-teamscan") ?? throw new InvalidOperationException("The demo needs the leerrijk-teamscan instrument.");
         var today = LocalizationSetup.Today(clock);
         var rounds = DemoRounds.Create(organisation.Id, owner, teamscan, today).ToList();
+        db.Rounds.Add(rounds[1]);
+        await SeedRoundAsync(rounds[0], DemoRounds.Responses(teamscan), cancellationToken);
 
-        // The closed round's responses enter the way every response does, through the one submission path, so they
-        // are checked and stored like anyone's. That path takes responses only while a round is open: the round is
-        // open until today while they arrive, then gets its own closing date back. (They are marked as received today.)
-        var closed = rounds[0];
-        var (closesOn, closedAtUtc) = (closed.ClosesOn, closed.ClosedAtUtc);
-        (closed.ClosesOn, closed.ClosedAtUtc) = (today, null);
-        db.Rounds.AddRange(rounds);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var response in DemoRounds.Responses(teamscan))
+        await new DemoSupport(this, db, teamscan, today).SeedAsync(organisation, owner, rounds[0], cancellationToken);
+        LogAccounts();
+        LogDemoRound(DemoRounds.OpenCode);
+    }
+
+    /// <summary>A confirmed demo account with the demo password and, if given, a platform role.</summary>
+    internal async Task<ApplicationUser> CreateAccountAsync(string email, string name, string? platformRole)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
         {
-            var result = await submission.SubmitAsync(closed.Code, response, cancellationToken);
+            throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        if (platformRole is not null)
+        {
+            await users.AddToRoleAsync(user, platformRole);
+        }
+
+        return user;
+    }
+
+    /// <summary>
+    /// Stores a demo round with its responses. They enter the way every response does, through the one submission
+    /// path, so they are checked and stored like anyone's. That path takes responses only while a round is open: a
+    /// closed round is open until today while they arrive, then gets its own dates back (they are marked as received
+    /// today).
+    /// </summary>
+    internal async Task SeedRoundAsync(Round round, IEnumerable<SubmittedResponse> responses, CancellationToken cancellationToken)
+    {
+        var today = LocalizationSetup.Today(clock);
+        var (opensOn, closesOn, closedAtUtc) = (round.OpensOn, round.ClosesOn, round.ClosedAtUtc);
+        (round.OpensOn, round.ClosesOn, round.ClosedAtUtc) = (opensOn > today ? today : opensOn, closesOn < today ? today : closesOn, null);
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var response in responses)
+        {
+            var result = await submission.SubmitAsync(round.Code, response, cancellationToken);
             if (result.Outcome != SubmissionOutcome.Stored)
             {
                 throw new InvalidOperationException(
@@ -108,11 +122,9 @@ public sealed partial class DemoSeeder(
             }
         }
 
-        (closed.ClosesOn, closed.ClosedAtUtc) = (closesOn, closedAtUtc);
+        (round.OpensOn, round.ClosesOn, round.ClosedAtUtc) = (opensOn, closesOn, closedAtUtc);
         await db.SaveChangesAsync(cancellationToken);
-        roundCache.Forget(closed.Code);
-        LogAccounts();
-        LogDemoRound(DemoRounds.OpenCode);
+        roundCache.Forget(round.Code);
     }
 
     private void LogAccounts()

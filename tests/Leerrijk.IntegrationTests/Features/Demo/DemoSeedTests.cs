@@ -59,7 +59,7 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
-        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null);
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null && db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == DemoSeeder.OrganisationName));
         var responses = await db.Responses.Include(r => r.Answers).Where(r => r.RoundId == closed.Id).ToListAsync();
         Assert.Equal(DemoRounds.ClosedRoundRespondents, responses.Count);
 
@@ -76,7 +76,7 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
-        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null);
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null && db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == DemoSeeder.OrganisationName));
         var client = await app.LoggedInClientAsync("eigenaar@demo.leerrijk.nl", DemoSeeder.Password);
 
         var html = await client.GetHtmlAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report");
@@ -104,5 +104,47 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
         Assert.Contains("What people wrote themselves", await (await client.GetAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report?lang=en")).TextAsync(), StringComparison.Ordinal);
         Assert.Contains("Manager as coach", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_adviser_sees_a_caseload_of_consenting_companies_at_different_stages_and_the_coordinator_sees_all()
+    {
+        await app.Services.GetRequiredService<Leerrijk.Web.Features.Reports.StatisticsFolder>().FoldAllAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var support = await db.SupportOrganisations.SingleAsync(s => s.Name == "Leerwerkloket Demo-regio");
+        var caseload = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Features.Support.Caseload>();
+        var adviserId = await db.Users.Where(u => u.Email == "adviseur@demo.leerrijk.nl").Select(u => u.Id).SingleAsync();
+        var coordinatorId = await db.Users.Where(u => u.Email == "coordinator@demo.leerrijk.nl").Select(u => u.Id).SingleAsync();
+
+        var adviserRows = await caseload.ReadAsync(new(support.Id, adviserId, Leerrijk.Web.Features.Support.SupportRole.Adviser), "nl", CancellationToken.None);
+        var coordinatorRows = await caseload.ReadAsync(new(support.Id, coordinatorId, Leerrijk.Web.Features.Support.SupportRole.Coordinator), "nl", CancellationToken.None);
+
+        Assert.True(adviserRows.Count >= 5, $"the demo adviser follows {adviserRows.Count} companies");
+        Assert.True(adviserRows.Select(r => r.Stage).Distinct().Count() >= 5, "the companies are at different stages");
+        Assert.Equal(adviserRows.Count + 1, coordinatorRows.Count);
+        Assert.Contains(adviserRows, r => r.Name == DemoSeeder.OrganisationName && r.CoachHoursUsed > 0 && r.LastRound is { Weakest.Count: 2 });
+        Assert.Contains(adviserRows, r => r.OverdueSteps > 0);
+        Assert.Contains(adviserRows, r => r.RoundOpen);
+
+        var client = await app.LoggedInClientAsync("adviseur@demo.leerrijk.nl", DemoSeeder.Password);
+        var html = await client.GetHtmlAsync($"/support/{support.Id}");
+        Assert.Contains(DemoSeeder.OrganisationName, html, StringComparison.Ordinal);
+        Assert.Contains("Demo Metaalbewerking Oost", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_owner_has_an_access_log_and_the_demo_has_vouchers_budgets_indicators_and_notes()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var main = await db.Organisations.SingleAsync(o => o.Name == DemoSeeder.OrganisationName);
+
+        Assert.True(await db.AccessLog.CountAsync(e => e.OrganisationId == main.Id) >= 3);
+        Assert.True(await db.Vouchers.Select(v => v.Status).Distinct().CountAsync() >= 3);
+        Assert.Equal(2, await db.SchemeBudgets.CountAsync());
+        Assert.True(await db.IndicatorMeasurements.CountAsync(m => m.OrganisationId == main.Id) >= 4);
+        Assert.Contains(true, await db.TrackNotes.Select(n => n.InternalToSupport).Distinct().ToListAsync());
+        Assert.Contains(false, await db.TrackNotes.Select(n => n.InternalToSupport).Distinct().ToListAsync());
     }
 }
