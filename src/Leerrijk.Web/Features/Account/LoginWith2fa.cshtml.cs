@@ -73,13 +73,8 @@ public sealed class LoginWith2faModel(SignInManager<ApplicationUser> signIn, Two
         return user;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : AppCodeInput
     {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Field.TwoFactorCode")]
-        public string? Code { get; set; }
-
         [Display(Name = "Field.RememberDevice")]
         public bool RememberDevice { get; set; }
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +26,7 @@ public sealed class TwoFactorModel(
     IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The first code from the app; bound by the Enable handler only, so the other buttons need no code.</summary>
-    public InputModel Input { get; set; } = new();
+    public AppCodeInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -168,13 +167,5 @@ public sealed class TwoFactorModel(
         }
 
         return user;
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Field.TwoFactorCode")]
-        public string? Code { get; set; }
     }
 }

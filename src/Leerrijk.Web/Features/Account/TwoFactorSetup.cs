@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -87,4 +88,13 @@ public static class TwoFactorSetup
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
+}
+
+/// <summary>The code from the app as a form field; <see cref="TwoFactorSetup.AppCode"/> reads what was typed.</summary>
+public class AppCodeInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(20, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TwoFactorCode")]
+    public string? Code { get; set; }
 }
