@@ -78,6 +78,7 @@ app.UseAuthentication();
 app.UseClientIdCookie();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseTwoFactorRequirement();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -12,7 +12,7 @@ namespace Leerrijk.TestSupport;
 
 /// <summary>The real app on a real database (SQLite or PostgreSQL), with mail written to a folder the test reads.</summary>
 /// <remarks>Tests in one fixture share the database, so each test makes its own users and organisations.</remarks>
-public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "een lange testzin voor leerrijk";
 
@@ -291,8 +291,12 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await LoggedInClientAsync(user.Email!);
     }
 
-    /// <summary>A client logged in through the real log-in form.</summary>
-    public async Task<HttpClient> LoggedInClientAsync(string email, string password = Password)
+    /// <summary>
+    /// A client logged in through the real log-in form. With two-step log-in on, the code from the account's stored key
+    /// follows on the second step; an account that must use it but has not set it up is enrolled through the real
+    /// set-up page (<paramref name="completeTwoFactor"/> false stops after the password, for the tests of two-step log-in).
+    /// </summary>
+    public async Task<HttpClient> LoggedInClientAsync(string email, string password = Password, bool completeTwoFactor = true)
     {
         var client = CreateBrowserClient();
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
@@ -301,6 +305,65 @@ public class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             throw new InvalidOperationException($"Log-in as {email} failed: {(int)response.StatusCode}");
         }
 
+        if (!completeTwoFactor)
+        {
+            return client;
+        }
+
+        var location = response.Headers.Location!.OriginalString;
+        if (location.StartsWith("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            var code = Totp.Code(await AuthenticatorKeyAsync(email) ?? throw new InvalidOperationException($"{email} has two-step log-in on but no key."));
+            var second = await client.PostFormAsync(location, new() { ["Input.Code"] = code });
+            if (second.StatusCode != System.Net.HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"The second log-in step as {email} failed: {(int)second.StatusCode}");
+            }
+        }
+        else if (await TwoFactorStateAsync(email) is { Missing: true })
+        {
+            await EnrolTwoFactorAsync(client, email);
+        }
+
         return client;
     }
+
+    /// <summary>Sets up two-step log-in through the real page for the account signed in on <paramref name="client"/>; returns the recovery codes it showed.</summary>
+    public async Task<IReadOnlyList<string>> EnrolTwoFactorAsync(HttpClient client, string email)
+    {
+        var start = await client.PostFormAsync("/Account/TwoFactor?handler=Start", new(), formPageUrl: "/Account/TwoFactor");
+        if (start.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Starting two-step log-in for {email} gave {(int)start.StatusCode}");
+        }
+
+        var key = await AuthenticatorKeyAsync(email) ?? throw new InvalidOperationException($"Starting two-step log-in for {email} made no key.");
+        var enabled = await client.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Input.Code"] = Totp.Code(key) }, formPageUrl: "/Account/TwoFactor");
+        var codes = RecoveryCodePattern().Matches(await enabled.TextAsync()).Select(m => m.Groups[1].Value).ToList();
+        if (codes.Count == 0)
+        {
+            throw new InvalidOperationException($"Turning on two-step log-in for {email} showed no recovery codes ({(int)enabled.StatusCode}).");
+        }
+
+        return codes;
+    }
+
+    /// <summary>The authenticator key Identity stored for the account, or null.</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return await users.GetAuthenticatorKeyAsync(await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account for {email}."));
+    }
+
+    /// <summary>What the app's one rule says about two-step log-in for the account.</summary>
+    public async Task<TwoFactorState?> TwoFactorStateAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return user is null ? null : await scope.ServiceProvider.GetRequiredService<TwoFactorRequirement>().StateAsync(user.Id);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<li><code>([A-Z0-9]{5}-[A-Z0-9]{5})</code></li>")]
+    private static partial System.Text.RegularExpressions.Regex RecoveryCodePattern();
 }

@@ -26,6 +26,20 @@ public sealed class LoginPage : PageObject
         return await GoToAsync(SubmitAsync, r => new OrganisationsPage(Session, r), "organisations");
     }
 
+    /// <summary>Logs in as an account with two-step log-in on, expecting the page that asks for the code from the app.</summary>
+    public async Task<LoginWith2faPage> LogInToSecondStepAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new LoginWith2faPage(Session, r), "login-second-step");
+    }
+
+    /// <summary>Logs in as an account that must use two-step log-in but has not set it up, expecting to be sent to set it up.</summary>
+    public async Task<TwoFactorPage> LogInToTwoFactorSetUpAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new TwoFactorPage(Session, r), "two-factor-required");
+    }
+
     /// <summary>Logs in from an invitation's "Inloggen" link, expecting to be sent back to the invitation.</summary>
     public async Task<AcceptInvitationPage> LogInToInvitationAsync(string email, string password)
     {

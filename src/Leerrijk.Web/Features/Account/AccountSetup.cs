@@ -1,4 +1,5 @@
 using Leerrijk.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +10,9 @@ public static class AccountSetup
 {
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const int MaxFailedAttempts = 5;
+
+    /// <summary>How long "remember this device" spares an account that may use it the code from the app.</summary>
+    public static readonly TimeSpan RememberDeviceFor = TimeSpan.FromDays(14);
 
     public static IServiceCollection AddLeerrijkAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -29,7 +33,8 @@ public static class AccountSetup
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddEntityFrameworkStores<LeerrijkDbContext>()
-            .AddDefaultTokenProviders()
+            .AddSignInManager<LeerrijkSignInManager>()
+            .AddDefaultTokenProviders() // includes the authenticator (TOTP) provider two-step log-in uses
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         // One password rule, ours: drop Identity's composition-rule validator.
@@ -40,6 +45,8 @@ public static class AccountSetup
 
         // A disabled account or a changed password logs out other sessions within a minute, not the default 30.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.ExpireTimeSpan = RememberDeviceFor);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -57,7 +64,15 @@ public static class AccountSetup
         });
 
         services.AddScoped<AccountMails>();
+        services.AddScoped<TwoFactorRequirement>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizePage("/Account/ChangePassword"));
         return services;
     }
+
+    /// <summary>
+    /// Sends accounts that must log in in two steps but have not set it up to the set-up page (<see cref="TwoFactorEnforcement"/>).
+    /// Goes after authentication, so it knows who is signed in, and before the pages and the API.
+    /// </summary>
+    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) =>
+        app.UseMiddleware<TwoFactorEnforcement>();
 }

@@ -14,9 +14,12 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
 
     public string? Email { get; private set; }
 
+    public bool TwoFactorEnabled { get; private set; }
+
     public async Task OnGetAsync()
     {
-        Email = (await users.GetUserAsync(User))?.Email;
+        var user = await users.GetUserAsync(User);
+        (Email, TwoFactorEnabled) = (user?.Email, user?.TwoFactorEnabled == true);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -27,7 +30,7 @@ public sealed class ChangePasswordModel(UserManager<ApplicationUser> users, Sign
             return Challenge();
         }
 
-        Email = user.Email;
+        (Email, TwoFactorEnabled) = (user.Email, user.TwoFactorEnabled);
         if (!ModelState.IsValid)
         {
             return Page();

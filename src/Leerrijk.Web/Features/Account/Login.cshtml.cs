@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Account;
 
-/// <summary>Logs a person in. After five wrong passwords the account is locked for 15 minutes.</summary>
+/// <summary>
+/// Logs a person in; with two-step log-in on, the code follows on LoginWith2fa. After five wrong passwords or codes
+/// the account is locked for 15 minutes.
+/// </summary>
 /// <remarks>
 /// A wrong password, an unknown address and a locked account get the same answer (ASVS: no account
 /// enumeration); the answer names the lockout so a locked-out person knows to wait or reset.
@@ -40,6 +43,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/organisations");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
         if (result.IsNotAllowed)
