@@ -19,10 +19,17 @@ public sealed partial class DemoSeeder(
     ResponseSubmission submission,
     RoundCache roundCache,
     TimeProvider clock,
+    TwoFactorRequirement twoFactor,
     ILogger<DemoSeeder> logger)
 {
     public const string OrganisationName = "Demo Installatietechniek BV";
     public const string Password = "leerrijk-demo-2026";
+
+    /// <summary>
+    /// The authenticator key of every demo account that must log in in two steps (admin, adviser, coordinator). It is
+    /// public (README), so anyone can make its codes: demo data only, never on a real account.
+    /// </summary>
+    public const string AuthenticatorKey = "LEERRIJKDEMOTWEESTAPCODE";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -77,6 +84,16 @@ public sealed partial class DemoSeeder(
         await SeedRoundAsync(rounds[0], DemoRounds.Responses(teamscan), cancellationToken);
 
         await new DemoSupport(this, db, teamscan, today).SeedAsync(organisation, owner, rounds[0], cancellationToken);
+
+        // Those who see many companies' data log in in two steps (ADR 0013); the demo ones with the published key.
+        foreach (var account in Accounts)
+        {
+            var user = await users.FindByEmailAsync(account.Email) ?? throw new InvalidOperationException($"{account.Email} was not created.");
+            if (await twoFactor.StateAsync(user.Id, cancellationToken) is { Required: true })
+            {
+                await TwoFactorSetup.EnableWithKeyAsync(users, user, AuthenticatorKey);
+            }
+        }
         LogAccounts();
         LogDemoRound(DemoRounds.OpenCode);
     }
@@ -133,6 +150,8 @@ public sealed partial class DemoSeeder(
         {
             LogAccount(account.Email, Password, account.PlatformRole ?? account.OrganisationRole?.ToString() ?? "");
         }
+
+        LogAuthenticatorKey(AuthenticatorKey);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database not empty; no demo data seeded")]
@@ -140,6 +159,9 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo round open for answering at /s/{Code}")]
     private partial void LogDemoRound(string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo admin, adviser and coordinator log in in two steps: authenticator key {Key} (e.g. oathtool --totp -b {Key})")]
+    private partial void LogAuthenticatorKey(string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo log-in: {Email} / {Password} ({Role})")]
     private partial void LogAccount(string email, string password, string role);
