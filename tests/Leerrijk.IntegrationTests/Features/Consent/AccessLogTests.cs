@@ -118,8 +118,14 @@ public sealed partial class AccessLogTests(LeerrijkAppFactory app) : IClassFixtu
             {
                 db.AccessLog.Add(new AccessLogEntry
                 {
-                    OrganisationId = company.Id, UserId = adviser.Id, SupportOrganisationId = support.Id, GrantId = grant.Id, AtUtc = start.AddMinutes(i),
-                    Method = "GET", Route = "o/{orgId:guid}/unknown", Path = $"/o/{company.Id}/oud-{i:000}",
+                    OrganisationId = company.Id,
+                    UserId = adviser.Id,
+                    SupportOrganisationId = support.Id,
+                    GrantId = grant.Id,
+                    AtUtc = start.AddMinutes(i),
+                    Method = "GET",
+                    Route = "o/{orgId:guid}/unknown",
+                    Path = $"/o/{company.Id}/oud-{i:000}",
                 });
             }
 

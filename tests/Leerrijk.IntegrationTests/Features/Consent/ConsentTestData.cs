@@ -37,6 +37,13 @@ internal static class ConsentTestData
         return new Company(owner, organisation, round, await app.LoggedInClientAsync(owner.Email!));
     }
 
+    /// <summary>The form came back (200) with <paramref name="message"/> on it.</summary>
+    public static async Task ExplainsAsync(HttpResponseMessage response, string message)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.TextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Whether the answer is the 403 of a page: cookie authentication sends the browser to the access-denied page.</summary>
     public static bool IsForbidden(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect
