@@ -6,12 +6,17 @@ namespace Leerrijk.TestSupport;
 /// <summary>Posts forms the way a browser without JavaScript does: fetch the page, take its antiforgery token, submit.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> PostFormAsync(
-        this HttpClient client, string url, Dictionary<string, string> fields, string? formPageUrl = null)
+    public static Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string url, Dictionary<string, string> fields, string? formPageUrl = null) =>
+        client.PostFormFieldsAsync(url, fields.Select(f => (f.Key, f.Value)), formPageUrl);
+
+    /// <summary>Like <see cref="PostFormAsync"/>, for forms that send a name more than once (a group of checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFormFieldsAsync(
+        this HttpClient client, string url, IEnumerable<(string Name, string Value)> fields, string? formPageUrl = null)
     {
         var token = await GetAntiforgeryTokenAsync(client, formPageUrl ?? url);
-        fields = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
     public static async Task<string> GetAntiforgeryTokenAsync(this HttpClient client, string url)

@@ -47,6 +47,13 @@ public sealed class LoginPage : PageObject
         return await GoToAsync(SubmitAsync, r => new AcceptInvitationPage(Session, r), "invitation-logged-in");
     }
 
+    /// <summary>Logs in from a connection request's link, expecting to be sent back to the request.</summary>
+    public async Task<AcceptConnectionPage> LogInToConnectionRequestAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new AcceptConnectionPage(Session, r), "connect-logged-in");
+    }
+
     /// <summary>Follows "Wachtwoord vergeten?".</summary>
     public Task<ForgotPasswordPage> FollowForgotPasswordAsync() =>
         GoToAsync(() => MainLink("Wachtwoord vergeten?").ClickAsync(), r => new ForgotPasswordPage(Session, r), "forgot-password");

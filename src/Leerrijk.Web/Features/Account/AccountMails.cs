@@ -22,16 +22,23 @@ public sealed class AccountMails(IMailSender sender, IStringLocalizer<SharedReso
             link,
             ct);
 
-    private Task SendAsync(string to, string subject, string body, string button, string link, CancellationToken ct)
+    private Task SendAsync(string to, string subject, string body, string button, string link, CancellationToken ct) =>
+        sender.SendAsync(Compose(to, subject, [body], button, link), ct);
+
+    /// <summary>
+    /// A mail about one link, laid out like every account mail: the paragraphs, a button, the link written out, and
+    /// the footer, in the current UI culture. Other features' link mails (such as a connection request) use it too.
+    /// </summary>
+    public OutgoingMail Compose(string to, string subject, IReadOnlyList<string> paragraphs, string button, string link)
     {
         var footer = l["Mail.Footer"].Value;
-        var text = $"{body}\n\n{link}\n\n{footer}\n";
+        var text = $"{string.Join("\n\n", paragraphs)}\n\n{link}\n\n{footer}\n";
         var html = HtmlEncoder.Default;
         var htmlBody =
-            $"<p>{html.Encode(body)}</p>" +
+            string.Concat(paragraphs.Select(p => $"<p>{html.Encode(p)}</p>")) +
             $"<p><a href=\"{html.Encode(link)}\">{html.Encode(button)}</a></p>" +
             $"<p>{html.Encode(link)}</p>" +
             $"<p style=\"color:#555\">{html.Encode(footer)}</p>";
-        return sender.SendAsync(new OutgoingMail(to, subject, text, htmlBody, link), ct);
+        return new OutgoingMail(to, subject, text, htmlBody, link);
     }
 }

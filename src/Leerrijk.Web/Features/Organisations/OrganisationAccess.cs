@@ -105,13 +105,22 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
             AtUtc = clock.GetUtcNow().UtcDateTime,
             Method = context.Request.Method,
             Route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "",
-            Handler = Truncate(Convert.ToString(context.GetRouteValue("handler"), System.Globalization.CultureInfo.InvariantCulture)
-                ?? context.Request.Query["handler"].ToString(), 40),
+            Handler = Truncate(HandlerOf(context), 40),
             Path = Truncate(path, AccessLogEntry.PathMaxLength),
             Scope = scope,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The page handler as Razor Pages chooses it: from the route, else from <c>?handler=</c>. (Convert.ToString of a
+    /// missing route value is "", not null, so a fallback written with ?? never read the query: every download was
+    /// logged as a plain read.)
+    /// </summary>
+    private static string HandlerOf(HttpContext context) =>
+        Convert.ToString(context.GetRouteValue("handler"), System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } routed
+            ? routed
+            : context.Request.Query["handler"].ToString();
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

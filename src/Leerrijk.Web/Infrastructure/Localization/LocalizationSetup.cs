@@ -26,6 +26,21 @@ public static class LocalizationSetup
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DutchTime).DateTime);
 
+    /// <summary>Reads texts in <paramref name="culture"/>, such as a mail in the recipient's language while the request is in another.</summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> read)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>Maps a language code from a form or link ("nl", "en") to a supported culture.</summary>
     public static CultureInfo? FromCode(string? code) => code switch
     {

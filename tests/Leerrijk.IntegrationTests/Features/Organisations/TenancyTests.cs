@@ -49,6 +49,12 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Pdf", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/support", "GET", null),
+        new("o/{orgId:guid}/support/new", "GET", null),
+        new("o/{orgId:guid}/support/new", "POST", null),
+        new("o/{orgId:guid}/support/{grantId:guid}", "GET", null, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
+        new("o/{orgId:guid}/support/{grantId:guid}", "POST", "Update", ids => new() { ["Input.Scopes"] = "RawAnswers", ["Input.EndsOn"] = "2030-01-01" }, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
+        new("o/{orgId:guid}/support/{grantId:guid}", "POST", "Revoke", ids => new() { ["confirmed"] = "true" }, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
     ];
 
     /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
@@ -83,6 +89,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page Account/ResetPassword",
         "page Account/TwoFactor",
         "page admin/users",
+        "page connect/{token}",
         "page error/{code:int?}",
         "page instrumenten",
         "page instrumenten/{id}",
@@ -102,6 +109,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/u/{token}",
         "page s/{code}/{number:int}",
         "page snelscan",
+        "page support/{supportId:guid}/connect",
         "page verhalen",
         "page verhalen/nieuw",
         "page verhalen/{slug}",
@@ -496,7 +504,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.Vouchers.Add(new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -514,6 +522,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal(1, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id));
         Assert.Equal([Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned], await db.ActionSteps.Where(s => s.OrganisationId == a.Id).Select(s => s.Status).ToListAsync());
         Assert.Equal(0, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id && i.MailDue != Leerrijk.Web.Features.PersonalInvitations.InvitationMail.None));
+        var grant = await db.ConsentGrants.SingleAsync(g => g.OrganisationId == a.Id);
+        Assert.Equal((a.Ids.Grant, ConsentScope.ReadReports, (DateTime?)null), (grant.Id, grant.Scopes, grant.RevokedAtUtc));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
@@ -543,9 +553,12 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         return await client.PostFormAsync(target, fields, formPageUrl: tokenPage);
     }
 
-    private IEnumerable<(string Route, Type ModelType)> OrganisationPages()
+    private IEnumerable<(string Route, Type ModelType)> OrganisationPages() => OrganisationPages(app.Services);
+
+    /// <summary>Every page route under <c>/o/{orgId}</c> of the running app, with its page model; also used by the access-log test.</summary>
+    internal static IEnumerable<(string Route, Type ModelType)> OrganisationPages(IServiceProvider services)
     {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)
         {
             if (endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is null)
@@ -561,7 +574,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         }
     }
 
-    private static IEnumerable<(string Method, string? Handler)> Handlers(Type model)
+    internal static IEnumerable<(string Method, string? Handler)> Handlers(Type model)
     {
         foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {
@@ -578,7 +591,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     }
 
     /// <summary>The scope an adviser needs for a page handler: the handler's <see cref="AdviserScopeAttribute"/>, else the page's.</summary>
-    private static ConsentScope? AdviserScopeOf(Type model, string method, string? handler)
+    internal static ConsentScope? AdviserScopeOf(Type model, string method, string? handler)
     {
         var name = "On" + (method == "GET" ? "Get" : "Post") + handler;
         var methodInfo = model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
@@ -591,7 +604,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         public override string ToString() => $"{Method} {Route}";
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant);
 
     private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
 
