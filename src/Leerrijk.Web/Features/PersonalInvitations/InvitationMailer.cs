@@ -151,7 +151,7 @@ public sealed partial class InvitationMailer(
         {
             // The app's own cultures (en-GB, not the US calendar of plain "en"), so a date reads as on every page.
             var culture = LocalizationSetup.FromCode(language) ?? CultureInfo.GetCultureInfo(language);
-            var parts = InCulture(culture, () => new
+            var parts = LocalizationSetup.InCulture(culture, () => new
             {
                 Subject = l[reminder ? "Mail.Reminder.Subject" : "Mail.Survey.Subject", organisation].Value,
                 Body = l[reminder ? "Mail.Reminder.Body" : "Mail.Survey.Body", organisation, round.Title, round.ClosesOn.ToString("D", culture)].Value,
@@ -185,20 +185,6 @@ public sealed partial class InvitationMailer(
 
         // No ActionLink: the pick-up sender would log it, and the code must not end up in a log next to a time.
         return new OutgoingMail(invitation.Email!, subject, text.ToString(), html.ToString());
-    }
-
-    private static T InCulture<T>(CultureInfo culture, Func<T> read)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending invitation mail failed; the queued mail is tried again later")]

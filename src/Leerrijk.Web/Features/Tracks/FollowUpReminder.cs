@@ -160,7 +160,7 @@ public sealed partial class FollowUpReminder(
         var subject = "";
         foreach (var culture in Languages)
         {
-            var parts = InCulture(culture, () => new
+            var parts = LocalizationSetup.InCulture(culture, () => new
             {
                 Subject = l["Track.Mail.Subject", company].Value,
                 Body = l["Track.Mail.Body", company, track.SupportName, track.DueOn.ToString("D", culture)].Value,
@@ -193,20 +193,6 @@ public sealed partial class FollowUpReminder(
         }
 
         return new OutgoingMail(to, subject, text.ToString(), html.ToString(), trackLink);
-    }
-
-    private static T InCulture<T>(CultureInfo culture, Func<T> read)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 
     private sealed record DueTrack(Guid Id, Guid OrganisationId, Guid SupportOrganisationId, string SupportName, DateOnly DueOn);

@@ -26,6 +26,25 @@ public static class LocalizationSetup
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DutchTime).DateTime);
 
+    /// <summary>
+    /// Reads texts in <paramref name="culture"/> outside a request's own language, such as a mail written in Dutch and
+    /// English in the background; the thread's language is restored afterwards.
+    /// </summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>Maps a language code from a form or link ("nl", "en") to a supported culture.</summary>
     public static CultureInfo? FromCode(string? code) => code switch
     {
