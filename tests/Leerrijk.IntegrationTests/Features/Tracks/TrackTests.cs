@@ -408,6 +408,39 @@ public sealed partial class TrackTests(LeerrijkAppFactory app) : IClassFixture<L
         Assert.Contains("te weinig antwoorden om cijfers te tonen.</li>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_summary_for_a_caseload_reads_hours_used_and_the_stage_of_each_companys_current_track()
+    {
+        var c = await ConnectedCompanyAsync();
+        var other = await ConnectedCompanyAsync();
+        var adviser = await app.LoggedInClientAsync(c.AdviserEmail);
+        await StartAsync(adviser, c, Today.AddDays(-200));
+        var closed = await TrackOfAsync(c.OrganisationId);
+        await PostAsync(adviser, c, "Hours", HoursFields(closed.Id, "3"));
+        await MarkAsync(adviser, c, closed.Id, 0, "CloseOut", Iso(Today.AddDays(-100)));
+        await StartAsync(adviser, c, Today.AddDays(-50));
+        Guid open;
+        using (var scope = app.Services.CreateScope())
+        {
+            open = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Tracks.Where(t => t.OrganisationId == c.OrganisationId && t.ClosedOn == null).Select(t => t.Id).SingleAsync();
+        }
+
+        await PostAsync(adviser, c, "Hours", HoursFields(open, "1,5"));
+        await PostAsync(adviser, c, "Hours", HoursFields(open, "2,25"));
+        await MarkAsync(adviser, c, open, 0, "Coaching", Iso(Today));
+
+        using var check = app.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var all = await TrackSummary.ForSupportOrganisationAsync(db, c.SupportId, db.ConsentGrants.Select(g => g.OrganisationId), CancellationToken.None);
+        var onlyOther = await TrackSummary.ForSupportOrganisationAsync(db, c.SupportId, db.ConsentGrants.Where(g => g.OrganisationId == other.OrganisationId).Select(g => g.OrganisationId), CancellationToken.None);
+
+        Assert.Equal([(closed.Id, 3m, TrackStage.CloseOut), (open, 3.75m, TrackStage.Coaching)], all.OrderBy(t => t.StartedOn).Select(t => (t.TrackId, t.HoursUsed, t.Stage)));
+        var current = TrackSummary.CurrentPerOrganisation(all);
+        Assert.Equal(open, Assert.Single(current).Value.TrackId);
+        Assert.False(current[c.OrganisationId].OverBudget);
+        Assert.Empty(onlyOther);
+    }
+
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     private sealed record Company(Guid OrganisationId, Guid OwnerId, string OwnerEmail, Guid SupportId, string SupportName, string AdviserEmail);
