@@ -15,6 +15,7 @@ using Leerrijk.Web.Features.Reports;
 using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Features.Tracks;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Mail;
 using Leerrijk.Web.Infrastructure.Pdf;
@@ -49,6 +50,7 @@ builder.Services.AddResponses();
 builder.Services.AddPersonalInvitations();
 builder.Services.AddAnonymity(configuration);
 builder.Services.AddReports();
+builder.Services.AddTracks();
 builder.Services.AddDemo();
 
 var app = builder.Build();

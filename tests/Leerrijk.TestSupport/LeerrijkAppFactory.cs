@@ -160,9 +160,11 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>
     /// Stores <paramref name="count"/> generated responses to a round straight in the database (roles and departments
     /// from the round, answers 1..5 with some "don't know"), and closes the round when asked; for report tests.
+    /// <paramref name="dontKnow"/> (response number, item) makes chosen answers "don't know", e.g. to thin out a dimension.
     /// </summary>
     public async Task<IReadOnlyList<Leerrijk.Web.Features.Responses.SurveyResponse>> SeedResponsesAsync(
-        Leerrijk.Web.Features.Rounds.Round round, int count, int seed, bool close = true, Func<int, string?>? comment = null)
+        Leerrijk.Web.Features.Rounds.Round round, int count, int seed, bool close = true, Func<int, string?>? comment = null,
+        Func<int, Leerrijk.Scoring.Instruments.Item, bool>? dontKnow = null)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
@@ -189,7 +191,7 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
                     OrganisationId = round.OrganisationId,
                     InstrumentId = instrument.Id,
                     ItemId = item.Id,
-                    Value = random.Next(12) == 0 ? null : Math.Clamp(random.Next(1, 6) + lean, instrument.ScaleMin, instrument.ScaleMax),
+                    Value = random.Next(12) == 0 | (dontKnow?.Invoke(i, item) ?? false) ? null : Math.Clamp(random.Next(1, 6) + lean, instrument.ScaleMin, instrument.ScaleMax),
                 }).ToList(),
             };
             if (comment?.Invoke(i) is { } text)

@@ -75,19 +75,13 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
             .Select(s => new { s.OrganisationId, s.Status, s.StartOn, s.FollowUpOn })
             .ToListAsync(cancellationToken);
 
-        var tracks = await db.Tracks.AsNoTracking()
-            .Where(t => ids.Contains(t.OrganisationId) && t.SupportOrganisationId == member.SupportOrganisationId && t.ClosedOn == null)
-            .Select(t => new { t.Id, t.OrganisationId, t.Stage, t.CoachHoursBudget, t.FollowUpDueOn })
-            .ToListAsync(cancellationToken);
-        var trackIds = tracks.Select(t => t.Id).ToList();
-        var hours = await db.CoachHours.AsNoTracking().Where(h => trackIds.Contains(h.TrackId))
-            .Select(h => new { h.TrackId, h.Hours })
-            .ToListAsync(cancellationToken); // summed here: SQLite cannot sum decimals in SQL
+        var tracks = TrackSummary.CurrentPerOrganisation(
+            await TrackSummary.ForSupportOrganisationAsync(db, member.SupportOrganisationId, consented.OrganisationIds(member), cancellationToken));
 
         var rows = new List<CaseloadRow>(companies.Count);
         foreach (var company in companies)
         {
-            var track = tracks.Where(t => t.OrganisationId == company.OrganisationId).OrderByDescending(t => t.Id).FirstOrDefault();
+            var track = tracks.GetValueOrDefault(company.OrganisationId);
             var companySteps = steps.Where(s => s.OrganisationId == company.OrganisationId).ToList();
             LastRound? last = null;
             if (latest.TryGetValue(company.OrganisationId, out var round))
@@ -114,8 +108,8 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
                 company.Scopes,
                 company.EndsOn,
                 track?.Stage,
-                track?.CoachHoursBudget,
-                track is null ? 0 : hours.Where(h => h.TrackId == track.Id).Sum(h => h.Hours),
+                track?.HoursBudget,
+                track?.HoursUsed ?? 0,
                 track?.FollowUpDueOn,
                 openRounds.Contains(company.OrganisationId),
                 last,

@@ -134,7 +134,7 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
     private IEnumerable<IReadOnlyList<object?>> Export() => Rows.Select(r => (IReadOnlyList<object?>)
     [
         r.Name, SectorName(r.SbiSection), l["SizeClass." + r.SizeClass].Value, reference.ProvinceName(r.ProvinceId), RegionName(r),
-        r.Adviser, r.Stage is { } stage ? l["Caseload.Stage." + stage].Value : null,
+        r.Adviser, r.Stage is { } stage ? l["Track.Stage." + stage].Value : null,
         r.LastRound?.Title, Date(r.LastRound?.ClosedOn), r.LastRound?.Responses, r.LastRound?.ResponseRatePercent,
         r.LastRound is { Weakest.Count: > 0 } last ? string.Join(" | ", last.Weakest.Select(w => $"{w.Name} ({Math.Round(w.Score)})")) : null,
         r.OpenSteps, r.OverdueSteps, r.Stage is null ? null : r.CoachHoursUsed, r.CoachHoursBudget, Date(r.FollowUpDueOn), Date(r.GrantEndsOn),

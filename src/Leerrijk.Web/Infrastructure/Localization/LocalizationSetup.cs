@@ -26,9 +26,13 @@ public static class LocalizationSetup
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), DutchTime).DateTime);
 
-    /// <summary>Reads texts in <paramref name="culture"/>, such as a mail in the recipient's language while the request is in another.</summary>
+    /// <summary>
+    /// Reads texts in <paramref name="culture"/> outside a request's own language, such as a mail written in Dutch and
+    /// English in the background; the thread's language is restored afterwards.
+    /// </summary>
     public static T InCulture<T>(CultureInfo culture, Func<T> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         try

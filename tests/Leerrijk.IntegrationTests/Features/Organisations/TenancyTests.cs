@@ -36,6 +36,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/plan", "POST", "Add", ids => new() { ["slug"] = "meelopen", ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/plan", "POST", "Create", null, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "GET", null, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/track", "POST", "Start", null, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "POST", "Stage", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Mark.Stage"] = "CloseOut", ["Mark.ReachedOn"] = Today() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "POST", "ClearStage", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Mark.Stage"] = "Intake" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "POST", "Save", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Input.Budget"] = "1", ["Input.FollowUpDueOn"] = Today() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "POST", "Hours", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Hours.On"] = Today(), ["Hours.Hours"] = "1", ["Hours.Activity"] = "Indringer" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/track", "POST", "Note", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Note.On"] = Today(), ["Note.Text"] = "Indringer" }, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/rounds", "GET", null, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/new", "GET", null, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/new", "POST", null, Adviser: ConsentScope.ManageRounds),
@@ -504,7 +511,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.Vouchers.Add(new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 });
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -522,8 +529,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal(1, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id));
         Assert.Equal([Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned], await db.ActionSteps.Where(s => s.OrganisationId == a.Id).Select(s => s.Status).ToListAsync());
         Assert.Equal(0, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id && i.MailDue != Leerrijk.Web.Features.PersonalInvitations.InvitationMail.None));
-        var grant = await db.ConsentGrants.SingleAsync(g => g.OrganisationId == a.Id);
-        Assert.Equal((a.Ids.Grant, ConsentScope.ReadReports, (DateTime?)null), (grant.Id, grant.Scopes, grant.RevokedAtUtc));
+        var grant = await db.ConsentGrants.SingleAsync(g => g.Id == a.Ids.Grant);
+        Assert.Equal((ConsentScope.ReadReports, (DateTime?)null), (grant.Scopes, grant.RevokedAtUtc));
+        var track = await db.Tracks.SingleAsync(t => t.OrganisationId == a.Id);
+        Assert.Equal((0, 120m, (DateOnly?)null), (track.Version, track.CoachHoursBudget, track.FollowUpDueOn));
+        Assert.Equal(1, await db.TrackMilestones.CountAsync(m => m.TrackId == track.Id));
+        Assert.Equal(1, await db.CoachHours.CountAsync(h => h.TrackId == track.Id));
+        Assert.Equal(1, await db.TrackNotes.CountAsync(n => n.TrackId == track.Id));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
@@ -604,7 +616,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         public override string ToString() => $"{Method} {Route}";
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track);
+
+    private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record SeededOrganisation(Guid Id, string OwnerEmail, string Name, ObjectIds Ids);
 
