@@ -43,6 +43,9 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
 
     public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
+    /// <summary>For an adviser admitted by consent: the support organisation they look on behalf of.</summary>
+    public string? AdviserFor { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == Member.OrganisationId, cancellationToken);
@@ -52,6 +55,11 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
         }
 
         Organisation = organisation;
+        if (Member.Adviser is { } adviser)
+        {
+            AdviserFor = await db.SupportOrganisations.Where(s => s.Id == adviser.SupportOrganisationId).Select(s => s.Name).SingleAsync(cancellationToken);
+        }
+
         MemberCount = await db.Memberships.CountAsync(m => m.OrganisationId == Member.OrganisationId, cancellationToken);
         OpenSteps = await db.Set<ActionPlan.ActionStep>()
             .Where(s => s.Status == ActionPlan.ActionStatus.Planned || s.Status == ActionPlan.ActionStatus.Started)
