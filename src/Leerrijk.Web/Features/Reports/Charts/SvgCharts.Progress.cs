@@ -13,7 +13,7 @@ public sealed record ValueAxis(double Maximum, double Step, string Suffix = "")
     /// <summary>0–100 in steps of 25, labelled with '%'.</summary>
     public static ValueAxis Percent { get; } = new(100, 25, "%");
 
-    /// <summary>An axis from 0 with at most five round steps (1, 2, 2.5 or 5 times a power of ten) that reaches
+    /// <summary>An axis from 0 with at most five round steps (1, 2 or 5 times a power of ten) that reaches
     /// <paramref name="largest"/>.</summary>
     public static ValueAxis Fitting(double largest, string suffix = "")
     {
@@ -23,7 +23,7 @@ public sealed record ValueAxis(double Maximum, double Step, string Suffix = "")
         }
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(largest / 5)));
-        foreach (var factor in new[] { 1, 2, 2.5, 5, 10, 20 })
+        foreach (var factor in new[] { 1, 2, 5, 10, 20 })
         {
             var step = factor * magnitude;
             var steps = Math.Ceiling((largest / step) - 1e-9);
