@@ -154,8 +154,8 @@ public static partial class SvgCharts
 
         // Values at the ends, so colour and dash are never the only way to tell target and realisation apart.
         var (lx, ly) = points[^1];
-        var lastValue = FormatNumber(realised[^1].Value, options) + axis.Suffix;
-        var targetValue = FormatNumber(target.Value, options) + axis.Suffix;
+        var lastValue = ProgressValue(realised[^1].Value, options, axis);
+        var targetValue = ProgressValue(target.Value, options, axis);
         var realisedAbove = ly <= ty2;
         ValueLabel(content, lx + 8, ly + (realisedAbove ? -10 : 12), lastValue, SmallFontSize, bold: true);
         ValueLabel(content, tx + 8, ty2 + (realisedAbove ? 12 : -10), targetValue, SmallFontSize, bold: false);
@@ -176,6 +176,10 @@ public static partial class SvgCharts
 
         return Document(options, height + Margin, body);
     }
+
+    /// <summary>A value label with at most the chart's decimals and no trailing zeros: "35%" beside "28,5%", not "35,0%".</summary>
+    private static string ProgressValue(double value, ChartOptions options, ValueAxis axis) =>
+        Round(value, options.Decimals).ToString(options.Decimals == 0 ? "#,0" : "#,0." + new string('#', options.Decimals), options.Culture) + axis.Suffix;
 
     private static string TickLabel(double value, ValueAxis axis, CultureInfo culture) =>
         value.ToString("#,0.##", culture) + axis.Suffix;
