@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Forms;
+using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Leerrijk.Web.Features.Consent;
-using Leerrijk.Web.Infrastructure.Localization;
 
 namespace Leerrijk.Web.Features.ActionPlan;
 
@@ -202,8 +202,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         if (await db.Set<ActionStep>().AnyAsync(s => s.InterventionSlug == slug && s.Status != ActionStatus.Dropped, cancellationToken))
         {
-            TempData["Status"] = l["Plan.AlreadyIn"].Value;
-            return RedirectToPage(new { orgId = Member.OrganisationId });
+            return Done(l["Plan.AlreadyIn"].Value);
         }
 
         db.Add(new ActionStep
@@ -214,8 +213,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             Title = intervention.Title.For(Language),
         });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Plan.Added", intervention.Title.For(Language)].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Plan.Added", intervention.Title.For(Language)].Value);
     }
 
     /// <summary>Adds a step of the organisation's own.</summary>
@@ -237,8 +235,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         db.Add(Apply(new ActionStep { OrganisationId = Member.OrganisationId, Title = Input.Title!.Trim() }));
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Plan.Added", Input.Title.Trim()].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Plan.Added", Input.Title.Trim()].Value);
     }
 
     /// <summary>Saves a step's owner, dates, status and note, unless someone else saved it since the form was shown.</summary>
@@ -294,8 +291,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             return Page();
         }
 
-        TempData["Status"] = l["Plan.Saved", step.Title].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Plan.Saved", step.Title].Value);
     }
 
     /// <summary>Adds an indicator: a standard one (development plans, training) or the company's own, with baseline and target.</summary>
@@ -319,8 +315,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
         var indicator = values.ApplyTo(new PlanIndicator { OrganisationId = Member.OrganisationId, Kind = values.Kind, Unit = values.Unit });
         db.Add(indicator);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Indicator.Added", IndicatorView.NameOf(indicator, l)].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Indicator.Added", IndicatorView.NameOf(indicator, l)].Value);
     }
 
     /// <summary>Saves an indicator's name, baseline and target, unless someone else saved it since the form was shown.
@@ -358,8 +353,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             return conflict;
         }
 
-        TempData["Status"] = l["Indicator.Saved", IndicatorView.NameOf(indicator, l)].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Indicator.Saved", IndicatorView.NameOf(indicator, l)].Value);
     }
 
     /// <summary>Deletes an indicator with its measurements, unless someone else changed it since the form was shown.</summary>
@@ -389,8 +383,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             return conflict;
         }
 
-        TempData["Status"] = l["Indicator.Deleted", IndicatorView.NameOf(indicator, l)].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Indicator.Deleted", IndicatorView.NameOf(indicator, l)].Value);
     }
 
     /// <summary>Adds a measured value (date and value) to an indicator.</summary>
@@ -428,8 +421,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         db.Add(new IndicatorMeasurement { OrganisationId = Member.OrganisationId, IndicatorId = indicatorId, MeasuredOn = Measurement.MeasuredOn!.Value, Value = value.Value });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Indicator.Measured", IndicatorView.NameOf(indicator, l)].Value;
-        return RedirectToPage(new { orgId = Member.OrganisationId });
+        return Done(l["Indicator.Measured", IndicatorView.NameOf(indicator, l)].Value);
     }
 
     /// <summary>Deletes one measured value, for a measurement entered by mistake.</summary>
@@ -445,7 +437,13 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         db.Remove(measurement);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = l["Indicator.MeasurementDeleted", measurement.MeasuredOn.ToString("d", CultureInfo.CurrentCulture)].Value;
+        return Done(l["Indicator.MeasurementDeleted", measurement.MeasuredOn.ToString("d", CultureInfo.CurrentCulture)].Value);
+    }
+
+    /// <summary>Back to the plan with a status line, after a change was stored (post-redirect-get).</summary>
+    private RedirectToPageResult Done(string status)
+    {
+        TempData["Status"] = status;
         return RedirectToPage(new { orgId = Member.OrganisationId });
     }
 

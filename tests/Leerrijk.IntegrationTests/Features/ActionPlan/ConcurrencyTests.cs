@@ -66,8 +66,14 @@ public sealed partial class ConcurrencyTests(LeerrijkAppFactory app) : IClassFix
         var (organisation, first, second) = await TwoEditorsAsync();
         var indicator = await SeedAsync(new PlanIndicator
         {
-            OrganisationId = organisation, Kind = IndicatorKind.Custom, Name = "Werkoverleggen met leerpunt", Unit = IndicatorUnit.Number,
-            Baseline = 2, BaselineOn = Today.AddDays(-30), Target = 10, TargetOn = Today.AddDays(300),
+            OrganisationId = organisation,
+            Kind = IndicatorKind.Custom,
+            Name = "Werkoverleggen met leerpunt",
+            Unit = IndicatorUnit.Number,
+            Baseline = 2,
+            BaselineOn = Today.AddDays(-30),
+            Target = 10,
+            TargetOn = Today.AddDays(300),
         });
         var plan = $"/o/{organisation}/plan";
         var firstPage = await first.GetHtmlAsync(plan);

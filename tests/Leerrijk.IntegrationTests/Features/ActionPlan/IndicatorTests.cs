@@ -195,12 +195,8 @@ public sealed class IndicatorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var plan = $"/o/{organisation}/plan";
         await owner.PostFormAsync($"{plan}?handler=AddIndicator", Standard(), plan);
         var id = await SingleIndicatorAsync(organisation);
-        var (reader, readerSupport) = await app.CreateAdviserAsync();
-        await app.GrantAsync(organisation, readerSupport.Id, reader.Id, ConsentScope.ReadReports);
-        var (worker, workerSupport) = await app.CreateAdviserAsync();
-        await app.GrantAsync(organisation, workerSupport.Id, worker.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan);
-        var readerClient = await app.LoggedInClientAsync(reader.Email!);
-        var workerClient = await app.LoggedInClientAsync(worker.Email!);
+        var (readerClient, _) = await app.ConsentedAdviserAsync(organisation, ConsentScope.ReadReports);
+        var (workerClient, _) = await app.ConsentedAdviserAsync(organisation, ConsentScope.ReadReports | ConsentScope.WorkOnPlan);
         var measurement = new Dictionary<string, string> { ["indicatorId"] = id.ToString(), ["Measurement.MeasuredOn"] = Iso(Today), ["Measurement.Value"] = "40" };
 
         var page = await readerClient.GetHtmlAsync(plan);
@@ -221,9 +217,8 @@ public sealed class IndicatorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
 
     private async Task<(Guid Organisation, HttpClient Client)> OwnerAsync()
     {
-        var owner = await app.CreateUserAsync();
-        var organisation = await app.CreateOrganisationAsync(owner.Id);
-        return (organisation.Id, await app.LoggedInClientAsync(owner.Email!));
+        var (organisation, owner) = await app.OrganisationWithOwnerAsync();
+        return (organisation.Id, owner);
     }
 
     private async Task<Guid> SingleIndicatorAsync(Guid organisation)

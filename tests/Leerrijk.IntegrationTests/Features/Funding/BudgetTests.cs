@@ -164,8 +164,15 @@ public sealed class BudgetTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         var today = Today;
         Voucher V(Guid organisation, Guid? drawsOn, string purpose, string scheme, VoucherStatus status, decimal? requested = null, decimal? granted = null, decimal? spent = null, DateOnly? decided = null) => new()
         {
-            OrganisationId = organisation, SupportOrganisationId = drawsOn, Purpose = purpose, Scheme = scheme, Status = status,
-            AmountRequested = requested, AmountGranted = granted, AmountSpent = spent, RequestedOn = today.AddDays(-40),
+            OrganisationId = organisation,
+            SupportOrganisationId = drawsOn,
+            Purpose = purpose,
+            Scheme = scheme,
+            Status = status,
+            AmountRequested = requested,
+            AmountGranted = granted,
+            AmountSpent = spent,
+            RequestedOn = today.AddDays(-40),
             DecidedOn = decided ?? (status is VoucherStatus.Idea or VoucherStatus.Requested ? null : today),
             SpentOn = status is VoucherStatus.Spent or VoucherStatus.Accounted ? today : null,
             AccountedOn = status == VoucherStatus.Accounted ? today : null,

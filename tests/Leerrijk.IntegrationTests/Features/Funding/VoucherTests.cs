@@ -241,12 +241,8 @@ public sealed partial class VoucherTests(LeerrijkAppFactory app) : IClassFixture
         var list = $"/o/{organisation}/vouchers";
         await owner.PostFormAsync($"{list}?handler=Add", Requested(), list);
         var voucher = await SingleVoucherAsync(organisation);
-        var (reader, readerSupport) = await app.CreateAdviserAsync();
-        await app.GrantAsync(organisation, readerSupport.Id, reader.Id, ConsentScope.ReadReports);
-        var (worker, workerSupport) = await app.CreateAdviserAsync();
-        await app.GrantAsync(organisation, workerSupport.Id, worker.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan);
-        var readerClient = await app.LoggedInClientAsync(reader.Email!);
-        var workerClient = await app.LoggedInClientAsync(worker.Email!);
+        var (readerClient, _) = await app.ConsentedAdviserAsync(organisation, ConsentScope.ReadReports);
+        var (workerClient, workerSupport) = await app.ConsentedAdviserAsync(organisation, ConsentScope.ReadReports | ConsentScope.WorkOnPlan);
 
         var page = await readerClient.GetHtmlAsync(list);
         var add = await readerClient.PostFormAsync($"{list}?handler=Add", Requested(), list);
@@ -276,9 +272,8 @@ public sealed partial class VoucherTests(LeerrijkAppFactory app) : IClassFixture
 
     private async Task<(Guid Organisation, HttpClient Client)> OwnerAsync()
     {
-        var owner = await app.CreateUserAsync();
-        var organisation = await app.CreateOrganisationAsync(owner.Id);
-        return (organisation.Id, await app.LoggedInClientAsync(owner.Email!));
+        var (organisation, owner) = await app.OrganisationWithOwnerAsync();
+        return (organisation.Id, owner);
     }
 
     private async Task<Guid> StepAsync(Guid organisation, string title)
