@@ -32,12 +32,34 @@ public static partial class Forms
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}.");
     }
 
+    /// <summary>
+    /// Posts a form with the antiforgery token of a page loaded earlier, as a browser does when someone submits a page
+    /// they opened a while ago: for tests where two people load the same page before either of them saves.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostLoadedFormAsync(this HttpClient client, string url, string loadedHtml, Dictionary<string, string> fields)
+    {
+        var match = TokenPattern().Match(loadedHtml);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException("The loaded page has no antiforgery token.");
+        }
+
+        fields = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Value) };
+        return client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     public static async Task<string> GetHtmlAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Whether the app refused as 403 does for people: a redirect to the access-denied page.</summary>
+    public static bool IsAccessDenied(this HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location is { } location
+        && new Uri(new Uri("http://localhost"), location).AbsolutePath == "/Account/AccessDenied";
 
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

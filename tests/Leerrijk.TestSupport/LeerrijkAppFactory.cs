@@ -280,6 +280,24 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
         return grant;
     }
 
+    /// <summary>A new organisation and a client logged in as its owner.</summary>
+    public async Task<(Organisation Organisation, HttpClient Owner)> OrganisationWithOwnerAsync()
+    {
+        var owner = await CreateUserAsync();
+        var organisation = await CreateOrganisationAsync(owner.Id);
+        return (organisation, await LoggedInClientAsync(owner.Email!));
+    }
+
+    /// <summary>A client logged in as a new adviser whose own support organisation holds a grant with <paramref name="scopes"/>
+    /// for <paramref name="organisationId"/> that names them.</summary>
+    public async Task<(HttpClient Client, Leerrijk.Web.Features.Support.SupportOrganisation Support)> ConsentedAdviserAsync(
+        Guid organisationId, Leerrijk.Web.Features.Consent.ConsentScope scopes)
+    {
+        var (adviser, support) = await CreateAdviserAsync();
+        await GrantAsync(organisationId, support.Id, adviser.Id, scopes);
+        return (await LoggedInClientAsync(adviser.Email!), support);
+    }
+
     /// <summary>A client logged in as a new account with the platform role Editor (menukaart steps and stories).</summary>
     public async Task<HttpClient> LoggedInEditorAsync()
     {

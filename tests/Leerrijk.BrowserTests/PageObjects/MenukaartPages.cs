@@ -97,7 +97,57 @@ public sealed partial class PlanPage : PageObject
     public static Task<PlanPage> OpenAsync(BrowserSession session, Guid organisationId) =>
         OpenAsync(session, $"/o/{organisationId}/plan", r => new PlanPage(session, r), "plan");
 
-    public Task<int> RowCountAsync() => Page.Locator("main table tbody tr").CountAsync();
+    /// <summary>The number of steps in the plan's table.</summary>
+    public Task<int> RowCountAsync() => Page.Locator("main table#steps tbody tr").CountAsync();
+
+    /// <summary>Fills "Een indicator toevoegen" with a standard indicator (by its option text) and presses "Indicator toevoegen".</summary>
+    public async Task<PlanPage> AddIndicatorAsync(string kind, string baseline, DateOnly baselineOn, string target, DateOnly targetOn)
+    {
+        await Page.GetByLabel("Soort indicator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await Page.GetByLabel("Nulmeting", new() { Exact = true }).FillAsync(baseline);
+        await Page.GetByLabel("Datum nulmeting", new() { Exact = true }).FillAsync(Iso(baselineOn));
+        await Page.GetByLabel("Doel", new() { Exact = true }).FillAsync(target);
+        await Page.GetByLabel("Doel bereikt op", new() { Exact = true }).FillAsync(Iso(targetOn));
+        return await GoToAsync(() => MainButton("Indicator toevoegen").ClickAsync(), r => new PlanPage(Session, r), "plan-indicator-added");
+    }
+
+    /// <summary>Fills the "Nieuwe meting" form of the one indicator on the page and presses "Meting toevoegen".</summary>
+    public async Task<PlanPage> AddMeasurementAsync(DateOnly on, string value)
+    {
+        await Page.GetByLabel("Datum meting", new() { Exact = true }).FillAsync(Iso(on));
+        await Page.GetByLabel("Waarde", new() { Exact = true }).FillAsync(value);
+        return await GoToAsync(() => MainButton("Meting toevoegen").ClickAsync(), r => new PlanPage(Session, r), "plan-measured");
+    }
+
+    /// <summary>The points of the indicator chart's solid realisation line, left to right as drawn.</summary>
+    public async Task<IReadOnlyList<(double X, double Y)>> RealisationPointsAsync()
+    {
+        var line = Page.Locator("main figure.chart svg > polyline.realisation");
+        if (await line.CountAsync() == 0)
+        {
+            return [];
+        }
+
+        var points = await line.GetAttributeAsync("points") ?? "";
+        return points.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split(','))
+            .Select(p => (double.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>Whether the chart draws its target line dashed.</summary>
+    public async Task<bool> TargetIsDashedAsync() =>
+        !string.IsNullOrEmpty(await Page.Locator("main figure.chart svg > line.target").GetAttributeAsync("stroke-dasharray"));
+
+    /// <summary>The rows of the indicator's table of values (what, date, value).</summary>
+    public async Task<IReadOnlyList<string>> IndicatorValueRowsAsync() =>
+        (await Page.Locator("main table.indicator-values tbody tr").AllInnerTextsAsync()).Select(r => r.Trim()).ToList();
+
+    /// <summary>Follows "Vouchers en subsidies voor deze stappen".</summary>
+    public Task<VouchersPage> FollowVouchersAsync() =>
+        GoToAsync(() => MainLink("Vouchers en subsidies voor deze stappen").ClickAsync(), r => new VouchersPage(Session, r), "vouchers");
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^/o/[0-9a-f-]+/plan$")]
     private static partial Regex PlanPath();

@@ -77,6 +77,9 @@ public sealed partial class ResourceTests
     [InlineData("Role.", new[] { "Owner", "Hr", "Viewer" })]
     [InlineData("SizeClass.", new[] { "Micro", "Small", "Medium", "Large" })]
     [InlineData("PlatformRole.", new[] { "Admin", "Editor", "Adviser", "ProgrammeManager" })]
+    [InlineData("Indicator.Kind.", new[] { "DevelopmentPlanShare", "TrainedShare", "Custom" })]
+    [InlineData("Indicator.Unit.", new[] { "Percent", "Number" })]
+    [InlineData("Voucher.Status.", new[] { "Idea", "Requested", "Granted", "Spent", "Accounted", "Refused" })]
     public void Keys_built_from_names_exist_for_every_name(string prefix, string[] names)
     {
         Assert.All(names, n => Assert.True(Dutch.ContainsKey(prefix + n), prefix + n));

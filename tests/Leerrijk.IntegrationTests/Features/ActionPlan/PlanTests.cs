@@ -35,6 +35,7 @@ public sealed class PlanTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkAp
         var update = await client.PostFormAsync($"/o/{organisation.Id}/plan?handler=Update", new()
         {
             ["stepId"] = step.Id.ToString(),
+            ["Input.Version"] = step.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Owner"] = "Petra (werkplaats)",
             ["Input.StartOn"] = "2026-12-01",
             ["Input.Status"] = "Started",

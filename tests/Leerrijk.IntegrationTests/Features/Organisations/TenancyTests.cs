@@ -35,7 +35,16 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/plan", "GET", null, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/plan", "POST", "Add", ids => new() { ["slug"] = "meelopen", ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/plan", "POST", "Create", null, Adviser: ConsentScope.WorkOnPlan),
-        new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "Update", ids => new() { ["stepId"] = ids.Step.ToString(), ["Input.Status"] = "Dropped", ["Input.Version"] = "0" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "AddIndicator", null, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "UpdateIndicator", ids => new() { ["indicatorId"] = ids.Indicator.ToString(), ["EditIndicator.Baseline"] = "99", ["EditIndicator.BaselineOn"] = "2025-01-01", ["EditIndicator.Target"] = "100", ["EditIndicator.TargetOn"] = "2026-12-31", ["EditIndicator.Version"] = "0" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "DeleteIndicator", ids => new() { ["indicatorId"] = ids.Indicator.ToString(), ["EditIndicator.Version"] = "0" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "AddMeasurement", ids => new() { ["indicatorId"] = ids.Indicator.ToString(), ["Measurement.MeasuredOn"] = "2025-06-01", ["Measurement.Value"] = "50" }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/plan", "POST", "DeleteMeasurement", ids => new() { ["measurementId"] = ids.Measurement.ToString() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/vouchers", "GET", null, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/vouchers", "POST", "Add", ids => new() { ["Input.Scheme"] = "Overgenomen", ["Input.Purpose"] = "Overgenomen", ["Input.Status"] = "Idea", ["Input.ActionStepId"] = ids.Step.ToString() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/vouchers/{voucherId:guid}", "GET", null, RouteValues: ids => new() { ["voucherId"] = ids.Voucher.ToString() }, Adviser: ConsentScope.WorkOnPlan),
+        new("o/{orgId:guid}/vouchers/{voucherId:guid}", "POST", null, ids => new() { ["Input.Scheme"] = "Overgenomen", ["Input.Purpose"] = "Overgenomen", ["Input.Status"] = "Idea", ["Input.Version"] = "0" }, RouteValues: ids => new() { ["voucherId"] = ids.Voucher.ToString() }, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/track", "GET", null, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/track", "POST", "Start", null, Adviser: ConsentScope.WorkOnPlan),
         new("o/{orgId:guid}/track", "POST", "Stage", ids => new() { ["TrackId"] = ids.Track.ToString(), ["Mark.Stage"] = "CloseOut", ["Mark.ReachedOn"] = Today() }, Adviser: ConsentScope.WorkOnPlan),
@@ -117,6 +126,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/{number:int}",
         "page snelscan",
         "page support/{supportId:guid}/connect",
+        "page support/{supportId:guid}/budgets",
         "page verhalen",
         "page verhalen/nieuw",
         "page verhalen/{slug}",
@@ -507,11 +517,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.TrackNotes.Add(new Leerrijk.Web.Features.Tracks.TrackNote { OrganisationId = organisation.Id, TrackId = track.Id, On = round.OpensOn, Text = "Intake", AuthorUserId = owner.Id });
         var indicator = new Leerrijk.Web.Features.ActionPlan.PlanIndicator { OrganisationId = organisation.Id, Kind = Leerrijk.Web.Features.ActionPlan.IndicatorKind.TrainedShare, Baseline = 20, Target = 33 };
         db.PlanIndicators.Add(indicator);
-        db.IndicatorMeasurements.Add(new Leerrijk.Web.Features.ActionPlan.IndicatorMeasurement { OrganisationId = organisation.Id, IndicatorId = indicator.Id, MeasuredOn = round.OpensOn, Value = 25 });
-        db.Vouchers.Add(new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 });
+        var measurement = new Leerrijk.Web.Features.ActionPlan.IndicatorMeasurement { OrganisationId = organisation.Id, IndicatorId = indicator.Id, MeasuredOn = round.OpensOn, Value = 25 };
+        db.IndicatorMeasurements.Add(measurement);
+        var voucher = new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 };
+        db.Vouchers.Add(voucher);
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id, indicator.Id, measurement.Id, voucher.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -536,6 +548,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal(1, await db.TrackMilestones.CountAsync(m => m.TrackId == track.Id));
         Assert.Equal(1, await db.CoachHours.CountAsync(h => h.TrackId == track.Id));
         Assert.Equal(1, await db.TrackNotes.CountAsync(n => n.TrackId == track.Id));
+        Assert.Equal([(20m, 33m, 0)], (await db.PlanIndicators.Where(i => i.OrganisationId == a.Id).ToListAsync()).Select(i => (i.Baseline!.Value, i.Target!.Value, i.Version)));
+        Assert.Equal([a.Ids.Measurement], await db.IndicatorMeasurements.Where(m => m.OrganisationId == a.Id).Select(m => m.Id).ToListAsync());
+        Assert.Equal([("Scholingsvoucher", 0)], (await db.Vouchers.Where(v => v.OrganisationId == a.Id).ToListAsync()).Select(v => (v.Scheme, v.Version)));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
@@ -616,7 +631,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         public override string ToString() => $"{Method} {Route}";
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track, Guid Indicator, Guid Measurement, Guid Voucher);
 
     private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -60,7 +60,7 @@ public sealed record TrendRow(string Label, double? Previous, double? Current);
 /// <para>A withheld figure draws nothing that depends on it: the SVG for a hidden row is the same whatever its
 /// value, so nothing can be read from the bar's width, a whisker or a coordinate.</para>
 /// </remarks>
-public static class SvgCharts
+public static partial class SvgCharts
 {
     private const double Width = 640;
     private const double Margin = 8;
