@@ -82,9 +82,17 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         Indicator(organisationId, IndicatorKind.TrainedShare, baseline: 25, target: 33, [(90, 25), (10, 30)]);
         db.Vouchers.Add(new Voucher
         {
-            OrganisationId = organisationId, SupportOrganisationId = supportId, Scheme = LoketVoucher, Purpose = "Training 'coachend leidinggeven' voor drie leidinggevenden",
-            ActionStepId = meelopen.Id, AmountRequested = 2_400m, AmountGranted = 2_000m, OwnContribution = 400m, Status = VoucherStatus.Granted,
-            RequestedOn = today.AddDays(-50), DecidedOn = today.AddDays(-30),
+            OrganisationId = organisationId,
+            SupportOrganisationId = supportId,
+            Scheme = LoketVoucher,
+            Purpose = "Training 'coachend leidinggeven' voor drie leidinggevenden",
+            ActionStepId = meelopen.Id,
+            AmountRequested = 2_400m,
+            AmountGranted = 2_000m,
+            OwnContribution = 400m,
+            Status = VoucherStatus.Granted,
+            RequestedOn = today.AddDays(-50),
+            DecidedOn = today.AddDays(-30),
         });
 
         // What the owner sees under "who looked at what, when": the adviser's visits while preparing the conversations.
@@ -98,8 +106,15 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         {
             db.AccessLog.Add(new AccessLogEntry
             {
-                OrganisationId = organisationId, UserId = adviserId, SupportOrganisationId = supportId, GrantId = grant.Id,
-                AtUtc = today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 15), DateTimeKind.Utc), Method = "GET", Route = route, Handler = handler, Path = path,
+                OrganisationId = organisationId,
+                UserId = adviserId,
+                SupportOrganisationId = supportId,
+                GrantId = grant.Id,
+                AtUtc = today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 15), DateTimeKind.Utc),
+                Method = "GET",
+                Route = route,
+                Handler = handler,
+                Path = path,
                 Scope = ConsentScope.ReadReports,
             });
         }
@@ -111,7 +126,11 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
     {
         var organisation = new Organisation
         {
-            Name = company.Name, SbiSection = company.Sector, SizeClass = company.Size, ProvinceId = company.Province, LabourMarketRegionId = company.Region,
+            Name = company.Name,
+            SbiSection = company.Sector,
+            SizeClass = company.Size,
+            ProvinceId = company.Province,
+            LabourMarketRegionId = company.Region,
         };
         db.Organisations.Add(organisation);
         var owner = await seeder.CreateAccountAsync(company.OwnerEmail, company.OwnerName, platformRole: null);
@@ -122,79 +141,96 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         switch (company.Stage)
         {
             case TrackStage.Intake:
-            {
-                Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan, startedDaysAgo: 6);
-                var track = Track(id, supportId, TrackStage.Intake, startedDaysAgo: 6, baselineRoundId: null, followUpInDays: null);
-                Milestones(track, startedDaysAgo: 6);
-                Hours(track, adviserId, [(6, 1m, "Kennismakingsgesprek met de eigenaar")]);
-                Note(track, adviserId, 6, "Eigenaar heeft de snelscan gedaan. Grootste zorg: nieuwe mensen blijven niet lang. Voorstel: teamscan in de komende maand.", internalToSupport: false);
-                break;
-            }
+                {
+                    Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan, startedDaysAgo: 6);
+                    var track = Track(id, supportId, TrackStage.Intake, startedDaysAgo: 6, baselineRoundId: null, followUpInDays: null);
+                    Milestones(track, startedDaysAgo: 6);
+                    Hours(track, adviserId, [(6, 1m, "Kennismakingsgesprek met de eigenaar")]);
+                    Note(track, adviserId, 6, "Eigenaar heeft de snelscan gedaan. Grootste zorg: nieuwe mensen blijven niet lang. Voorstel: teamscan in de komende maand.", internalToSupport: false);
+                    break;
+                }
 
             case TrackStage.TeamScan:
-            {
-                Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan | ConsentScope.ManageRounds, startedDaysAgo: 30);
-                var round = NewRound(id, owner.Id, "Teamscan najaar", opensDaysAgo: 5, closesInDays: 16, expected: 60);
-                await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 9, seed, shift: 0, "samen-leren", Departments), cancellationToken);
-                var track = Track(id, supportId, TrackStage.TeamScan, startedDaysAgo: 30, round.Id, followUpInDays: null);
-                Milestones(track, startedDaysAgo: 30);
-                Hours(track, adviserId, [(30, 1.5m, "Kennismaking"), (8, 2m, "Meting voorbereiden en poster ophangen")]);
-                break;
-            }
+                {
+                    Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan | ConsentScope.ManageRounds, startedDaysAgo: 30);
+                    var round = NewRound(id, owner.Id, "Teamscan najaar", opensDaysAgo: 5, closesInDays: 16, expected: 60);
+                    await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 9, seed, shift: 0, "samen-leren", Departments), cancellationToken);
+                    var track = Track(id, supportId, TrackStage.TeamScan, startedDaysAgo: 30, round.Id, followUpInDays: null);
+                    Milestones(track, startedDaysAgo: 30);
+                    Hours(track, adviserId, [(30, 1.5m, "Kennismaking"), (8, 2m, "Meting voorbereiden en poster ophangen")]);
+                    break;
+                }
 
             case TrackStage.ReportConversation:
-            {
-                Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports, startedDaysAgo: 75);
-                var round = NewRound(id, owner.Id, "Teamscan", opensDaysAgo: 45, closesInDays: -20, expected: 40);
-                await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 31, seed, shift: -0.2, "leidinggevende-als-coach", Departments), cancellationToken);
-                var track = Track(id, supportId, TrackStage.ReportConversation, startedDaysAgo: 75, round.Id, followUpInDays: null);
-                Milestones(track, startedDaysAgo: 75);
-                Hours(track, adviserId, [(75, 1.5m, "Kennismaking"), (50, 2m, "Meting voorbereiden"), (12, 2.5m, "Rapportgesprek met eigenaar en teamleiders")]);
-                break;
-            }
+                {
+                    Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports, startedDaysAgo: 75);
+                    var round = NewRound(id, owner.Id, "Teamscan", opensDaysAgo: 45, closesInDays: -20, expected: 40);
+                    await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 31, seed, shift: -0.2, "leidinggevende-als-coach", Departments), cancellationToken);
+                    var track = Track(id, supportId, TrackStage.ReportConversation, startedDaysAgo: 75, round.Id, followUpInDays: null);
+                    Milestones(track, startedDaysAgo: 75);
+                    Hours(track, adviserId, [(75, 1.5m, "Kennismaking"), (50, 2m, "Meting voorbereiden"), (12, 2.5m, "Rapportgesprek met eigenaar en teamleiders")]);
+                    break;
+                }
 
             case TrackStage.ActionPlan:
-            {
-                Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan | ConsentScope.RawAnswers, startedDaysAgo: 120);
-                var round = NewRound(id, owner.Id, "Teamscan voorjaar", opensDaysAgo: 90, closesInDays: -60, expected: 30);
-                await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 22, seed, shift: 0.1, "organisatie-voor-ontwikkeling", Departments), cancellationToken);
-                var track = Track(id, supportId, TrackStage.ActionPlan, startedDaysAgo: 120, round.Id, followUpInDays: 120);
-                Milestones(track, startedDaysAgo: 120);
-                Hours(track, adviserId, [(118, 1.5m, "Kennismaking"), (92, 2m, "Meting voorbereiden"), (55, 2.5m, "Rapportgesprek"), (30, 3m, "Actieplan opstellen met het team")]);
-                var buddy = Step(id, round.Id, "buddy-voor-nieuwkomers", "Een buddy voor nieuwe collega's", "Ilse, planning", ActionStatus.Planned, startDaysAgo: 10, followUpInDays: 60);
-                Step(id, round.Id, "koffie-met-een-fout", "Koffie met een fout", "Mark", ActionStatus.Started, startDaysAgo: 25, followUpInDays: 30);
-                Step(id, round.Id, "opleidingsvoucher", "Een opleidingsvoucher gebruiken", "Mark", ActionStatus.Planned, startDaysAgo: -20, followUpInDays: 90);
-                db.Vouchers.Add(new Voucher
                 {
-                    OrganisationId = id, SupportOrganisationId = supportId, Scheme = SectorBudget, Purpose = "Cursus 'begeleiden op de werkvloer' voor twee buddy's",
-                    ActionStepId = buddy.Id, AmountRequested = 1_800m, OwnContribution = 360m, Status = VoucherStatus.Requested, RequestedOn = today.AddDays(-12),
-                });
-                break;
-            }
+                    Grant(id, supportId, adviserId, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan | ConsentScope.RawAnswers, startedDaysAgo: 120);
+                    var round = NewRound(id, owner.Id, "Teamscan voorjaar", opensDaysAgo: 90, closesInDays: -60, expected: 30);
+                    await seeder.SeedRoundAsync(round, DemoRounds.Responses(teamscan, 22, seed, shift: 0.1, "organisatie-voor-ontwikkeling", Departments), cancellationToken);
+                    var track = Track(id, supportId, TrackStage.ActionPlan, startedDaysAgo: 120, round.Id, followUpInDays: 120);
+                    Milestones(track, startedDaysAgo: 120);
+                    Hours(track, adviserId, [(118, 1.5m, "Kennismaking"), (92, 2m, "Meting voorbereiden"), (55, 2.5m, "Rapportgesprek"), (30, 3m, "Actieplan opstellen met het team")]);
+                    var buddy = Step(id, round.Id, "buddy-voor-nieuwkomers", "Een buddy voor nieuwe collega's", "Ilse, planning", ActionStatus.Planned, startDaysAgo: 10, followUpInDays: 60);
+                    Step(id, round.Id, "koffie-met-een-fout", "Koffie met een fout", "Mark", ActionStatus.Started, startDaysAgo: 25, followUpInDays: 30);
+                    Step(id, round.Id, "opleidingsvoucher", "Een opleidingsvoucher gebruiken", "Mark", ActionStatus.Planned, startDaysAgo: -20, followUpInDays: 90);
+                    db.Vouchers.Add(new Voucher
+                    {
+                        OrganisationId = id,
+                        SupportOrganisationId = supportId,
+                        Scheme = SectorBudget,
+                        Purpose = "Cursus 'begeleiden op de werkvloer' voor twee buddy's",
+                        ActionStepId = buddy.Id,
+                        AmountRequested = 1_800m,
+                        OwnContribution = 360m,
+                        Status = VoucherStatus.Requested,
+                        RequestedOn = today.AddDays(-12),
+                    });
+                    break;
+                }
 
             default:
-            {
-                // Close-out: the coordinator's company (no adviser named yet), with a baseline and a better follow-up.
-                Grant(id, supportId, adviserUserId: null, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan, startedDaysAgo: 330);
-                var baseline = NewRound(id, owner.Id, "Nulmeting", opensDaysAgo: 320, closesInDays: -300, expected: 45);
-                await seeder.SeedRoundAsync(baseline, DemoRounds.Responses(teamscan, 27, seed, shift: -0.3, "nieuwe-werkwijzen", Departments), cancellationToken);
-                var followUp = NewRound(id, owner.Id, "Vervolgmeting", opensDaysAgo: 30, closesInDays: -10, expected: 45);
-                await seeder.SeedRoundAsync(followUp, DemoRounds.Responses(teamscan, 29, seed + 1, shift: 0.15, "nieuwe-werkwijzen", Departments), cancellationToken);
-                var track = Track(id, supportId, TrackStage.CloseOut, startedDaysAgo: 330, baseline.Id, followUpInDays: -30);
-                track.FollowUpRoundId = followUp.Id;
-                Milestones(track, startedDaysAgo: 330);
-                Hours(track, coordinatorId, Enumerable.Range(0, 24).Select(i => (325 - (i * 13), 4m, i % 3 == 0 ? "Begeleiding teamleiders" : "Werkbezoek en gesprek")).ToList());
-                Step(id, baseline.Id, "leerpunt-in-werkoverleg", "Een leerpunt op elk werkoverleg", "Sanne", ActionStatus.Done, startDaysAgo: 280, followUpInDays: null);
-                Step(id, baseline.Id, "meelopen", "Meelopen met een collega", "Teamleiders", ActionStatus.Done, startDaysAgo: 250, followUpInDays: null);
-                Indicator(id, IndicatorKind.DevelopmentPlanShare, baseline: 15, target: 50, [(300, 15), (200, 31), (100, 44), (12, 52)]);
-                db.Vouchers.Add(new Voucher
                 {
-                    OrganisationId = id, SupportOrganisationId = supportId, Scheme = LoketVoucher, Purpose = "Training voor vier teamleiders",
-                    AmountRequested = 3_000m, AmountGranted = 3_000m, AmountSpent = 2_850m, OwnContribution = 600m, Status = VoucherStatus.Accounted,
-                    RequestedOn = today.AddDays(-290), DecidedOn = today.AddDays(-270), SpentOn = today.AddDays(-150), AccountedOn = today.AddDays(-120),
-                });
-                break;
-            }
+                    // Close-out: the coordinator's company (no adviser named yet), with a baseline and a better follow-up.
+                    Grant(id, supportId, adviserUserId: null, owner.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan, startedDaysAgo: 330);
+                    var baseline = NewRound(id, owner.Id, "Nulmeting", opensDaysAgo: 320, closesInDays: -300, expected: 45);
+                    await seeder.SeedRoundAsync(baseline, DemoRounds.Responses(teamscan, 27, seed, shift: -0.3, "nieuwe-werkwijzen", Departments), cancellationToken);
+                    var followUp = NewRound(id, owner.Id, "Vervolgmeting", opensDaysAgo: 30, closesInDays: -10, expected: 45);
+                    await seeder.SeedRoundAsync(followUp, DemoRounds.Responses(teamscan, 29, seed + 1, shift: 0.15, "nieuwe-werkwijzen", Departments), cancellationToken);
+                    var track = Track(id, supportId, TrackStage.CloseOut, startedDaysAgo: 330, baseline.Id, followUpInDays: -30);
+                    track.FollowUpRoundId = followUp.Id;
+                    Milestones(track, startedDaysAgo: 330);
+                    Hours(track, coordinatorId, Enumerable.Range(0, 24).Select(i => (325 - (i * 13), 4m, i % 3 == 0 ? "Begeleiding teamleiders" : "Werkbezoek en gesprek")).ToList());
+                    Step(id, baseline.Id, "leerpunt-in-werkoverleg", "Een leerpunt op elk werkoverleg", "Sanne", ActionStatus.Done, startDaysAgo: 280, followUpInDays: null);
+                    Step(id, baseline.Id, "meelopen", "Meelopen met een collega", "Teamleiders", ActionStatus.Done, startDaysAgo: 250, followUpInDays: null);
+                    Indicator(id, IndicatorKind.DevelopmentPlanShare, baseline: 15, target: 50, [(300, 15), (200, 31), (100, 44), (12, 52)]);
+                    db.Vouchers.Add(new Voucher
+                    {
+                        OrganisationId = id,
+                        SupportOrganisationId = supportId,
+                        Scheme = LoketVoucher,
+                        Purpose = "Training voor vier teamleiders",
+                        AmountRequested = 3_000m,
+                        AmountGranted = 3_000m,
+                        AmountSpent = 2_850m,
+                        OwnContribution = 600m,
+                        Status = VoucherStatus.Accounted,
+                        RequestedOn = today.AddDays(-290),
+                        DecidedOn = today.AddDays(-270),
+                        SpentOn = today.AddDays(-150),
+                        AccountedOn = today.AddDays(-120),
+                    });
+                    break;
+                }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -204,7 +240,10 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
     {
         var grant = new ConsentGrant
         {
-            OrganisationId = organisationId, SupportOrganisationId = supportId, AdviserUserId = adviserUserId, Scopes = scopes,
+            OrganisationId = organisationId,
+            SupportOrganisationId = supportId,
+            AdviserUserId = adviserUserId,
+            Scopes = scopes,
             EndsOn = today.AddDays(-startedDaysAgo).AddYears(1) < today.AddMonths(2) ? today.AddMonths(6) : today.AddDays(-startedDaysAgo).AddYears(1),
             GrantedByUserId = owner,
         };
@@ -216,8 +255,13 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
     {
         var track = new Track
         {
-            OrganisationId = organisationId, SupportOrganisationId = supportId, Stage = stage, StartedOn = today.AddDays(-startedDaysAgo), CoachHoursBudget = 120m,
-            BaselineRoundId = baselineRoundId, FollowUpDueOn = followUpInDays is { } days ? today.AddDays(days) : null,
+            OrganisationId = organisationId,
+            SupportOrganisationId = supportId,
+            Stage = stage,
+            StartedOn = today.AddDays(-startedDaysAgo),
+            CoachHoursBudget = 120m,
+            BaselineRoundId = baselineRoundId,
+            FollowUpDueOn = followUpInDays is { } days ? today.AddDays(days) : null,
         };
         db.Tracks.Add(track);
         return track;
@@ -231,7 +275,9 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         {
             db.TrackMilestones.Add(new TrackMilestone
             {
-                OrganisationId = track.OrganisationId, TrackId = track.Id, Stage = stages[i],
+                OrganisationId = track.OrganisationId,
+                TrackId = track.Id,
+                Stage = stages[i],
                 ReachedOn = today.AddDays(-startedDaysAgo + (startedDaysAgo * i / Math.Max(1, stages.Count))),
             });
         }
@@ -252,8 +298,14 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
     {
         var step = new ActionStep
         {
-            OrganisationId = organisationId, RoundId = roundId, InterventionSlug = slug, Title = title, Owner = owner, Status = status,
-            StartOn = today.AddDays(-startDaysAgo), FollowUpOn = followUpInDays is { } days ? today.AddDays(days) : null,
+            OrganisationId = organisationId,
+            RoundId = roundId,
+            InterventionSlug = slug,
+            Title = title,
+            Owner = owner,
+            Status = status,
+            StartOn = today.AddDays(-startDaysAgo),
+            FollowUpOn = followUpInDays is { } days ? today.AddDays(days) : null,
         };
         db.ActionSteps.Add(step);
         return step;
@@ -263,8 +315,13 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
     {
         var indicator = new PlanIndicator
         {
-            OrganisationId = organisationId, Kind = kind, Unit = IndicatorUnit.Percent, Baseline = baseline, BaselineOn = today.AddDays(-measurements[0].DaysAgo),
-            Target = target, TargetOn = today.AddMonths(9),
+            OrganisationId = organisationId,
+            Kind = kind,
+            Unit = IndicatorUnit.Percent,
+            Baseline = baseline,
+            BaselineOn = today.AddDays(-measurements[0].DaysAgo),
+            Target = target,
+            TargetOn = today.AddMonths(9),
         };
         db.PlanIndicators.Add(indicator);
         foreach (var (daysAgo, value) in measurements)
@@ -278,10 +335,20 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         var closesOn = today.AddDays(closesInDays);
         return new Round
         {
-            OrganisationId = organisationId, Code = Round.NewCode(), Title = title, InstrumentId = teamscan.Id, InstrumentVersion = teamscan.Version,
-            InstrumentFingerprint = InstrumentFingerprint.Of(teamscan), OpensOn = today.AddDays(-opensDaysAgo), ClosesOn = closesOn,
-            Roles = ["Employee", "Manager", "Hr", "Owner"], Departments = [.. Departments], Languages = ["nl", "en"], ExpectedRespondents = expected,
-            AnonymityThreshold = 5, CreatedByUserId = owner,
+            OrganisationId = organisationId,
+            Code = Round.NewCode(),
+            Title = title,
+            InstrumentId = teamscan.Id,
+            InstrumentVersion = teamscan.Version,
+            InstrumentFingerprint = InstrumentFingerprint.Of(teamscan),
+            OpensOn = today.AddDays(-opensDaysAgo),
+            ClosesOn = closesOn,
+            Roles = ["Employee", "Manager", "Hr", "Owner"],
+            Departments = [.. Departments],
+            Languages = ["nl", "en"],
+            ExpectedRespondents = expected,
+            AnonymityThreshold = 5,
+            CreatedByUserId = owner,
             ClosedAtUtc = closesInDays < 0 ? closesOn.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null,
         };
     }

@@ -1,7 +1,7 @@
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Organisations;
 

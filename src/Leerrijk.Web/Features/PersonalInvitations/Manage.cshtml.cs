@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure.Forms;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MimeKit;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.PersonalInvitations;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Reports;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Reports;
 

@@ -1,5 +1,6 @@
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure;
@@ -7,7 +8,6 @@ using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 

@@ -1,9 +1,9 @@
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 

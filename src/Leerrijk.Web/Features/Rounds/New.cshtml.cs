@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Forms;
@@ -10,7 +11,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure;
@@ -9,7 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QRCoder;
-using Leerrijk.Web.Features.Consent;
 
 namespace Leerrijk.Web.Features.Rounds;
 

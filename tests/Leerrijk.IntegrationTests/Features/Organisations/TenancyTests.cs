@@ -505,8 +505,11 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.SupportOrganisations.Add(support);
         var grant = new Leerrijk.Web.Features.Consent.ConsentGrant
         {
-            OrganisationId = organisation.Id, SupportOrganisationId = support.Id, Scopes = Leerrijk.Web.Features.Consent.ConsentScope.ReadReports,
-            EndsOn = round.OpensOn.AddYears(1), GrantedByUserId = owner.Id,
+            OrganisationId = organisation.Id,
+            SupportOrganisationId = support.Id,
+            Scopes = Leerrijk.Web.Features.Consent.ConsentScope.ReadReports,
+            EndsOn = round.OpensOn.AddYears(1),
+            GrantedByUserId = owner.Id,
         };
         db.ConsentGrants.Add(grant);
         db.AccessLog.Add(new Leerrijk.Web.Features.Consent.AccessLogEntry { OrganisationId = organisation.Id, UserId = owner.Id, SupportOrganisationId = support.Id, GrantId = grant.Id, AtUtc = DateTime.UtcNow });
