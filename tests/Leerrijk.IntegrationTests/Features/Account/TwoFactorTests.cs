@@ -59,7 +59,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         // Once it is on, the same API call meets the tenancy rule (no consent: 404), not this one.
         await app.EnrolTwoFactorAsync(client, adviser.Email!);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/rounds/{round.Id}/report")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var malformed = await client.PostFormAsync(SetUpPage + "?handler=Enable", new() { ["Input.Code"] = "12ab56" }, formPageUrl: SetUpPage);
         Assert.Contains("Typ de code van 6 cijfers uit de app.", await malformed.TextAsync(), StringComparison.Ordinal);
         Assert.False((await app.TwoFactorStateAsync(adviser.Email!))!.Enabled);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
 
         // People type codes with a space in the middle, as many apps show them.
         var code = Totp.Code(key);
@@ -101,7 +101,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.True((await app.TwoFactorStateAsync(adviser.Email!))!.Enabled);
 
         // The session that set it up goes on, and the codes are not shown again.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
         var status = await client.GetHtmlAsync(SetUpPage);
         Assert.Contains("U heeft nog 10 herstelcodes over.", status, StringComparison.Ordinal);
         Assert.DoesNotContain(codes[0], status, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.StartsWith("/Account/LoginWith2fa?", second, StringComparison.Ordinal);
 
         // The password alone signs nobody in.
-        var before = await client.GetAsync("/organisations");
+        var before = await client.GetAsync("/Account/ChangePassword");
         Assert.StartsWith("/Account/Login?", before.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var form = await client.GetHtmlAsync(second);
@@ -135,10 +135,10 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var right = await client.PostFormAsync(second, new() { ["Input.Code"] = Totp.Code(key), ["Input.RememberDevice"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/menukaart", right.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
 
         // Posted anyway, "remember this device" was not honoured: the next log-in in this browser asks for the code again.
-        await client.PostFormAsync("/Account/Logout", new(), formPageUrl: "/organisations");
+        await client.PostFormAsync("/Account/Logout", new(), formPageUrl: "/Account/ChangePassword");
         var again = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = adviser.Email!, ["Input.Password"] = LeerrijkAppFactory.Password });
         Assert.StartsWith("/Account/LoginWith2fa", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
@@ -160,7 +160,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var locked = await client.PostFormAsync(second, new() { ["Input.Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("15 minuten geblokkeerd", await locked.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
 
         var locked = await other.PostFormAsync(recoveryPage, new() { ["Input.Code"] = codes[1] });
         Assert.Contains("15 minuten geblokkeerd", await locked.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Account/ChangePassword")).StatusCode);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var owner = await app.CreateUserAsync();
         await app.CreateOrganisationAsync(owner.Id);
         var client = await app.LoggedInClientAsync(owner.Email!);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
         Assert.Contains("Voor uw account is dit niet verplicht.", await client.GetHtmlAsync(SetUpPage), StringComparison.Ordinal);
         Assert.Contains("Inloggen in twee stappen staat uit.", await client.GetHtmlAsync("/Account/ChangePassword"), StringComparison.Ordinal);
 
@@ -249,7 +249,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         Assert.Equal(HttpStatusCode.Redirect, remembered.StatusCode);
 
         // The remembered browser skips the code; another one does not.
-        await browser.PostFormAsync("/Account/Logout", new(), formPageUrl: "/organisations");
+        await browser.PostFormAsync("/Account/Logout", new(), formPageUrl: "/Account/ChangePassword");
         var skip = await browser.PostFormAsync("/Account/Login", new() { ["Input.Email"] = owner.Email!, ["Input.Password"] = LeerrijkAppFactory.Password });
         Assert.Equal("/organisations", skip.Headers.Location!.OriginalString);
         var (_, elsewhere) = await PasswordStepAsync(owner.Email!);
@@ -271,7 +271,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var key = (await app.AuthenticatorKeyAsync(owner.Email!))!;
         var (browser, password) = await PasswordStepAsync(owner.Email!);
         await browser.PostFormAsync(password.Headers.Location!.OriginalString, new() { ["Input.Code"] = Totp.Code(key), ["Input.RememberDevice"] = "true" });
-        await browser.PostFormAsync("/Account/Logout", new(), formPageUrl: "/organisations");
+        await browser.PostFormAsync("/Account/Logout", new(), formPageUrl: "/Account/ChangePassword");
 
         var support = await app.CreateSupportOrganisationAsync();
         await app.AddSupportMemberAsync(support.Id, owner.Id, SupportRole.Adviser);
@@ -285,12 +285,12 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
     {
         var owner = await app.CreateUserAsync();
         var client = await app.LoggedInClientAsync(owner.Email!);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
 
         var support = await app.CreateSupportOrganisationAsync();
         await app.AddSupportMemberAsync(support.Id, owner.Id, SupportRole.Adviser);
 
-        var next = await client.GetAsync("/organisations");
+        var next = await client.GetAsync("/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.StartsWith(SetUpPage, next.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
@@ -310,7 +310,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         }
 
         var client = await app.LoggedInClientAsync(user.Email!, completeTwoFactor: false);
-        var response = await client.GetAsync("/organisations");
+        var response = await client.GetAsync("/Account/ChangePassword");
 
         Assert.Equal(required ? HttpStatusCode.Redirect : HttpStatusCode.OK, response.StatusCode);
         if (required)
@@ -337,7 +337,7 @@ public sealed class TwoFactorTests(LeerrijkAppFactory app) : IClassFixture<Leerr
         var signedIn = await client.PostFormAsync(password.Headers.Location!.OriginalString, new() { ["Input.Code"] = Totp.Code(demoKey) });
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/ChangePassword")).StatusCode);
     }
 
     private async Task<int> FailedAttemptsAsync(string email)

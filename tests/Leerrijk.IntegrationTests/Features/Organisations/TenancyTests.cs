@@ -359,7 +359,17 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     public async Task Advisers_reach_exactly_what_the_companys_consent_allows_and_every_admitted_request_is_logged(string state)
     {
         var a = await SeedOrganisationAsync();
-        var (adviser, support) = await app.CreateAdviserAsync();
+        // The adviser works for the support organisation A's seeded track and grant belong to, so object ids resolve;
+        // the seeded grant names no adviser and admits only coordinators.
+        var adviser = await app.CreateUserAsync();
+        Guid supportId;
+        using (var scope = app.Services.CreateScope())
+        {
+            supportId = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().ConsentGrants.Where(g => g.Id == a.Ids.Grant).Select(g => g.SupportOrganisationId).SingleAsync();
+        }
+
+        await app.AddSupportMemberAsync(supportId, adviser.Id, Leerrijk.Web.Features.Support.SupportRole.Adviser);
+        var support = (Id: supportId, Name: "");
         var today = Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
         var granted = state switch
         {
