@@ -43,6 +43,8 @@ internal static partial class ReportBench
             case "run":
                 await RunAsync(options);
                 return 0;
+            case "caseload":
+                return await CaseloadBench.RunAsync(options);
             case "summary":
                 Console.Write(Summary.Render((await File.ReadAllLinesAsync(options.Results)).Where(l => l.Length > 0).Select(ResultLine.Parse).ToList()));
                 return 0;
@@ -387,7 +389,7 @@ internal static partial class ReportBench
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 
     internal static void Log(string message) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {message}"));

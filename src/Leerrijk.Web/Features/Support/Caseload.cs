@@ -25,7 +25,11 @@ namespace Leerrijk.Web.Features.Support;
 /// </remarks>
 public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented, InstrumentCatalog catalog, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<CaseloadRow>> ReadAsync(SupportMember member, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every company <paramref name="member"/> may see, without the weakest dimensions (see <see cref="WithWeakestAsync"/>):
+    /// filters and sorting need only these cheap columns, so the statistics are read for the page shown only.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseloadRow>> ReadAsync(SupportMember member, CancellationToken cancellationToken)
     {
         var today = LocalizationSetup.Today(clock);
         var grants = await consented.ActiveGrants(member)
@@ -52,7 +56,7 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
         // Only closed rounds carry results; the latest by its actual close is the one the company's dashboard shows too.
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => ids.Contains(r.OrganisationId) && (r.ClosedAtUtc != null || r.ClosesOn < today))
-            .Select(r => new { r.Id, r.OrganisationId, r.Title, r.ClosesOn, r.InstrumentId, r.InstrumentVersion, r.AnonymityThreshold, r.ExpectedRespondents })
+            .Select(r => new { r.Id, r.OrganisationId, r.Title, r.ClosesOn, r.ExpectedRespondents })
             .ToListAsync(cancellationToken);
         var latest = rounds.GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ClosesOn).ThenByDescending(r => r.Id).First());
         var latestIds = latest.Values.Select(r => r.Id).ToList();
@@ -61,19 +65,14 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
             .GroupBy(r => r.OrganisationId).Select(g => g.Key).ToListAsync(cancellationToken);
 
         var responses = await db.Responses.AsNoTracking().Where(r => latestIds.Contains(r.RoundId))
-            .GroupBy(r => r.RoundId).Select(g => new { RoundId = g.Key, Count = g.Count(), Unfolded = g.Count(r => !r.Folded) })
-            .ToDictionaryAsync(g => g.RoundId, cancellationToken);
-        var wholeRows = await db.RoundStatistics.AsNoTracking()
-            .Where(s => latestIds.Contains(s.RoundId) && s.Attribute == RoundStatistic.WholeRound)
-            .ToListAsync(cancellationToken);
-        var readers = await db.Memberships.Where(m => ids.Contains(m.OrganisationId))
-            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .GroupBy(r => r.RoundId).Select(g => new { RoundId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RoundId, g => g.Count, cancellationToken);
 
-        var steps = await db.ActionSteps.AsNoTracking()
-            .Where(s => ids.Contains(s.OrganisationId) && (s.Status == ActionStatus.Planned || s.Status == ActionStatus.Started))
-            .Select(s => new { s.OrganisationId, s.Status, s.StartOn, s.FollowUpOn })
-            .ToListAsync(cancellationToken);
+        var steps = (await db.ActionSteps.AsNoTracking()
+                .Where(s => ids.Contains(s.OrganisationId) && (s.Status == ActionStatus.Planned || s.Status == ActionStatus.Started))
+                .Select(s => new { s.OrganisationId, s.Status, s.StartOn, s.FollowUpOn })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.OrganisationId);
 
         var tracks = TrackSummary.CurrentPerOrganisation(
             await TrackSummary.ForSupportOrganisationAsync(db, member.SupportOrganisationId, consented.OrganisationIds(member), cancellationToken));
@@ -82,19 +81,14 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
         foreach (var company in companies)
         {
             var track = tracks.GetValueOrDefault(company.OrganisationId);
-            var companySteps = steps.Where(s => s.OrganisationId == company.OrganisationId).ToList();
+            var companySteps = steps[company.OrganisationId].ToList();
             LastRound? last = null;
             if (latest.TryGetValue(company.OrganisationId, out var round))
             {
-                var counts = responses.GetValueOrDefault(round.Id);
-                var weakest = counts is { Unfolded: 0 } && company.Scopes.HasFlag(ConsentScope.ReadReports)
-                    ? Weakest(round.InstrumentId, round.InstrumentVersion, round.AnonymityThreshold, readers.GetValueOrDefault(company.OrganisationId),
-                        wholeRows.SingleOrDefault(s => s.RoundId == round.Id && s.InstrumentId == round.InstrumentId), language)
-                    : [];
-                var answered = counts?.Count ?? 0;
+                var answered = responses.GetValueOrDefault(round.Id);
                 last = new LastRound(round.Id, round.Title, round.ClosesOn, answered,
                     round.ExpectedRespondents is > 0 and var expected ? Math.Min(100, (int)Math.Round(100.0 * answered / expected)) : null,
-                    weakest);
+                    []);
             }
 
             rows.Add(new CaseloadRow(
@@ -118,6 +112,41 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> with the two weakest dimensions of their last round, where the company shares its reports:
+    /// read from the whole-round statistics row of those rounds only, so a page of 25 costs the same in a caseload of 20 or
+    /// 2,000.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseloadRow>> WithWeakestAsync(IReadOnlyList<CaseloadRow> rows, string language, CancellationToken cancellationToken)
+    {
+        var roundIds = rows.Where(r => r.LastRound is not null && r.Scopes.HasFlag(ConsentScope.ReadReports)).Select(r => r.LastRound!.RoundId).ToList();
+        var organisationIds = rows.Select(r => r.OrganisationId).ToList();
+        var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.OrganisationId, r.InstrumentId, r.InstrumentVersion, r.AnonymityThreshold })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var unfolded = await db.Responses.AsNoTracking().Where(r => roundIds.Contains(r.RoundId) && !r.Folded)
+            .GroupBy(r => r.RoundId).Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+        var wholeRows = await db.RoundStatistics.AsNoTracking()
+            .Where(s => roundIds.Contains(s.RoundId) && s.Attribute == RoundStatistic.WholeRound)
+            .ToListAsync(cancellationToken);
+        var readers = await db.Memberships.Where(m => organisationIds.Contains(m.OrganisationId))
+            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+        return rows.Select(row =>
+        {
+            if (row.LastRound is not { } last || !rounds.TryGetValue(last.RoundId, out var round) || unfolded.Contains(round.Id))
+            {
+                return row;
+            }
+
+            var whole = wholeRows.SingleOrDefault(s => s.RoundId == round.Id && s.InstrumentId == round.InstrumentId);
+            var weakest = Weakest(round.InstrumentId, round.InstrumentVersion, round.AnonymityThreshold, readers.GetValueOrDefault(round.OrganisationId), whole, language);
+            return row with { LastRound = last with { Weakest = weakest } };
+        }).ToList();
     }
 
     /// <summary>A step is overdue when it should have started and has not, or when its follow-up date has passed.</summary>

@@ -20,7 +20,19 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
 
     public string SupportName { get; private set; } = "";
 
+    /// <summary>Companies per page: the statistics behind the weakest dimensions are read for these only.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>The companies on this page, after filters and sorting.</summary>
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
+
+    /// <summary>How many companies match the filters, over all pages.</summary>
+    public int Matching { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
 
     /// <summary>How many companies the person follows before filters; tells "no companies yet" from "no match".</summary>
     public int Total { get; private set; }
@@ -53,13 +65,13 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await LoadAsync(cancellationToken, everyPage: true);
         return File(CsvExport.Write(Header(), Export()), "text/csv; charset=utf-8", FileName("csv"));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await LoadAsync(cancellationToken, everyPage: true);
         var sheet = new XlsxExport.Sheet(l["Caseload.Title"], Header(), Export().ToList());
         return File(XlsxExport.Write([sheet]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
     }
@@ -85,16 +97,29 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
         return route;
     }
 
+    /// <summary>The filters and sort with another page number, for the paging links.</summary>
+    public Dictionary<string, string> PageRoute(int page)
+    {
+        var route = FilterRoute();
+        route["pagina"] = page.ToString(CultureInfo.InvariantCulture);
+        return route;
+    }
+
     public string RegionName(CaseloadRow row) => reference.RegionName(row.LabourMarketRegionId);
 
     public string SectorName(string id) => reference.SectorName(id, CultureInfo.CurrentUICulture);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads, filters and sorts the caseload; the page (or, for an export, every matching company) gets its scores.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken, bool everyPage = false)
     {
         SupportName = await db.SupportOrganisations.Where(s => s.Id == Member.SupportOrganisationId).Select(s => s.Name).SingleAsync(cancellationToken);
-        var all = await caseload.ReadAsync(Member, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var all = await caseload.ReadAsync(Member, cancellationToken);
         Total = all.Count;
-        Rows = Sorted(all.Where(Matches)).ToList();
+        var matching = Sorted(all.Where(Matches)).ToList();
+        Matching = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var shown = everyPage ? matching : matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Rows = await caseload.WithWeakestAsync(shown, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
     }
 
     private bool Matches(CaseloadRow row)
