@@ -143,10 +143,21 @@ internal static class CaseloadBench
             db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = owner.Id, Role = OrganisationRole.Owner });
             var round = new Round
             {
-                OrganisationId = organisation.Id, Code = Round.NewCode(), Title = "Meting 2026", InstrumentId = instrument.Id, InstrumentVersion = instrument.Version,
-                InstrumentFingerprint = InstrumentFingerprint.Of(instrument), OpensOn = opensOn, ClosesOn = opensOn.AddDays(18),
-                Roles = [.. ResponseGenerator.Roles], Departments = [.. ResponseGenerator.Departments], Languages = ["nl"], ExpectedRespondents = 30,
-                AnonymityThreshold = 5, CreatedByUserId = owner.Id, ClosedAtUtc = opensOn.AddDays(19).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                OrganisationId = organisation.Id,
+                Code = Round.NewCode(),
+                Title = "Meting 2026",
+                InstrumentId = instrument.Id,
+                InstrumentVersion = instrument.Version,
+                InstrumentFingerprint = InstrumentFingerprint.Of(instrument),
+                OpensOn = opensOn,
+                ClosesOn = opensOn.AddDays(18),
+                Roles = [.. ResponseGenerator.Roles],
+                Departments = [.. ResponseGenerator.Departments],
+                Languages = ["nl"],
+                ExpectedRespondents = 30,
+                AnonymityThreshold = 5,
+                CreatedByUserId = owner.Id,
+                ClosedAtUtc = opensOn.AddDays(19).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             };
             db.Rounds.Add(round);
             targets.Add(new LoadTarget(organisation.Id, round.Id, instrument.Id, instrument.Items.Select(item => item.Id).ToList()));
@@ -166,8 +177,12 @@ internal static class CaseloadBench
             {
                 db.ConsentGrants.Add(new ConsentGrant
                 {
-                    OrganisationId = organisation.Id, SupportOrganisationId = support.Id, AdviserUserId = adviser.Id, Scopes = ConsentScope.ReadReports,
-                    EndsOn = new DateOnly(2099, 1, 1), GrantedByUserId = owner.Id,
+                    OrganisationId = organisation.Id,
+                    SupportOrganisationId = support.Id,
+                    AdviserUserId = adviser.Id,
+                    Scopes = ConsentScope.ReadReports,
+                    EndsOn = new DateOnly(2099, 1, 1),
+                    GrantedByUserId = owner.Id,
                 });
             }
         }
