@@ -20,7 +20,8 @@ public sealed class ConsentTests(BrowserFixture browser)
         var (adviser, support) = await browser.App.CreateAdviserAsync();
 
         await using var adviserSession = await browser.NewSessionAsync("Consent-adviser");
-        await (await LoginPage.OpenAsync(adviserSession)).LogInAsync(adviser.Email!, LeerrijkAppFactory.Password);
+        var key = await browser.App.EnableTwoStepAsync(adviser.Email!); // advisers and coordinators log in in two steps
+        await (await (await LoginPage.OpenAsync(adviserSession)).LogInToSecondStepAsync(adviser.Email!, LeerrijkAppFactory.Password)).LogInToCaseloadAsync(Totp.Code(key));
         var request = await RequestConnectionPage.OpenAsync(adviserSession, support.Id);
         var sent = await request.SendAsync(owner.Email!, organisation.Name, ["Rapporten en actieplan lezen", "Werken aan het actieplan", "Losse antwoorden downloaden"], 12);
         Assert.Equal($"Het verzoek is gestuurd naar {owner.Email}. De link werkt 30 dagen.", await sent.StatusMessageAsync());

@@ -66,7 +66,8 @@ public sealed class FundingTests(BrowserFixture browser)
         var organisation = await browser.App.CreateOrganisationAsync(owner.Id, "Installatiebedrijf " + Guid.NewGuid().ToString("N")[..8]);
         await browser.App.GrantAsync(organisation.Id, support.Id, coordinator.Id, Leerrijk.Web.Features.Consent.ConsentScope.ReadReports | Leerrijk.Web.Features.Consent.ConsentScope.WorkOnPlan);
         await using var session = await browser.NewSessionAsync();
-        await (await LoginPage.OpenAsync(session)).LogInAsync(coordinator.Email!, LeerrijkAppFactory.Password);
+        var key = await browser.App.EnableTwoStepAsync(coordinator.Email!); // advisers and coordinators log in in two steps
+        await (await (await LoginPage.OpenAsync(session)).LogInToSecondStepAsync(coordinator.Email!, LeerrijkAppFactory.Password)).LogInToCaseloadAsync(Totp.Code(key));
 
         var vouchers = await VouchersPage.OpenAsync(session, organisation.Id);
         await vouchers.AddAsync(new VoucherForm("Scholingsvoucher", "Cursus veilig werken", "toegekend", Requested: "2000", RequestedOn: Today.AddDays(-20), Granted: "1.500", DecidedOn: Today));

@@ -17,7 +17,8 @@ public sealed class TrackTests(BrowserFixture browser)
         var (adviser, support) = await app.CreateAdviserAsync();
         await app.GrantAsync(organisation.Id, support.Id, adviser.Id, ConsentScope.ReadReports | ConsentScope.WorkOnPlan);
         await using var session = await browser.NewSessionAsync();
-        await (await LoginPage.OpenAsync(session)).LogInAsync(adviser.Email!, LeerrijkAppFactory.Password);
+        var key = await browser.App.EnableTwoStepAsync(adviser.Email!); // advisers and coordinators log in in two steps
+        await (await (await LoginPage.OpenAsync(session)).LogInToSecondStepAsync(adviser.Email!, LeerrijkAppFactory.Password)).LogInToCaseloadAsync(Totp.Code(key));
 
         var empty = await TrackPage.OpenAsync(session, organisation.Id);
         Assert.True(await empty.OffersStartAsync(), "An adviser without a track here is offered 'Traject starten'.");

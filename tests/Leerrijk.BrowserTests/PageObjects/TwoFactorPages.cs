@@ -68,6 +68,13 @@ public sealed class LoginWith2faPage : PageObject
         return await GoToAsync(SubmitAsync, r => new OrganisationsPage(Session, r), "organisations-after-code");
     }
 
+    /// <summary>Types the code and presses "Inloggen" as an adviser, who lands on their caseload.</summary>
+    public async Task<CaseloadPage> LogInToCaseloadAsync(string code)
+    {
+        await Page.GetByLabel("Code uit de app").FillAsync(code);
+        return await GoToAsync(SubmitAsync, r => new CaseloadPage(Session, r), "caseload-after-code");
+    }
+
     /// <summary>Types a code and presses "Inloggen", expecting this page back with an error.</summary>
     public async Task<LoginWith2faPage> LogInExpectingErrorAsync(string code)
     {
