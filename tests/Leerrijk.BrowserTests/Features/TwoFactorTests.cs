@@ -27,8 +27,8 @@ public sealed class TwoFactorTests(BrowserFixture browser)
 
             var done = await wrong.EnableAsync(Totp.Code(key), "two-factor-codes");
             Assert.Equal(10, (await done.RecoveryCodesAsync()).Count);
-            var organisations = await done.ContinueToOrganisationsAsync();
-            Assert.True(await organisations.ShowsLogOutAsync());
+            var caseload = await done.ContinueToCaseloadAsync();
+            Assert.True(await caseload.ShowsLogOutAsync());
         }
 
         await using var next = await browser.NewSessionAsync();
@@ -38,7 +38,7 @@ public sealed class TwoFactorTests(BrowserFixture browser)
         var refused = await secondStep.LogInExpectingErrorAsync(Totp.WrongCode(key2));
         Assert.StartsWith("Deze code klopt niet.", await refused.FieldErrorAsync(), StringComparison.Ordinal);
 
-        var signedIn = await refused.LogInAsync(Totp.Code(key2));
+        var signedIn = await refused.LogInToCaseloadAsync(Totp.Code(key2));
 
         Assert.True(await signedIn.ShowsLogOutAsync());
     }

@@ -14,10 +14,6 @@ public sealed class OrganisationsPage : PageObject
     public static Task<OrganisationsPage> OpenAsync(BrowserSession session) =>
         OpenAsync(session, "/organisations", r => new OrganisationsPage(session, r), "organisations");
 
-    /// <summary>Whether the header offers "Uitloggen", which only a signed-in person sees.</summary>
-    public async Task<bool> ShowsLogOutAsync() =>
-        await HeaderButton("Uitloggen").CountAsync() == 1;
-
     /// <summary>The organisations listed, by name.</summary>
     public async Task<IReadOnlyList<string>> OrganisationNamesAsync() =>
         [.. (await Page.Locator("main ul.list li a").AllInnerTextsAsync()).Select(t => t.Trim())];

@@ -62,6 +62,10 @@ public abstract class PageObject
         "() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.encodedBodySize, 0)");
 
     /// <summary>Whether the header has a link with this text (such as "Beheer", which only platform admins see).</summary>
+    /// <summary>Whether the header offers "Uitloggen", which only a signed-in person sees.</summary>
+    public async Task<bool> ShowsLogOutAsync() =>
+        await HeaderButton("Uitloggen").CountAsync() == 1;
+
     public async Task<bool> HeaderHasLinkAsync(string name) => await HeaderLink(name).CountAsync() == 1;
 
     protected ILocator HeaderButton(string name) =>

@@ -41,6 +41,10 @@ public sealed class TwoFactorPage : PageObject
     public Task<OrganisationsPage> ContinueToOrganisationsAsync() =>
         GoToAsync(() => MainLink("Verder").ClickAsync(), r => new OrganisationsPage(Session, r), "organisations-after-two-factor");
 
+    /// <summary>Presses "Verder" after the recovery codes as an adviser, who goes on to their caseload.</summary>
+    public Task<CaseloadPage> ContinueToCaseloadAsync() =>
+        GoToAsync(() => MainLink("Verder").ClickAsync(), r => new CaseloadPage(Session, r), "caseload-after-two-factor");
+
     /// <summary>Sets it up the way a person does: start, type the key into an "app" (computed here), turn it on.</summary>
     public async Task<TwoFactorPage> SetUpAsync()
     {
