@@ -7,8 +7,9 @@ namespace Leerrijk.FaultTests;
 
 /// <summary>
 /// Check 7 (B7, B9): every page reachable by links, visited as each kind of visitor — anonymous, a respondent
-/// halfway through, the demo owner, adviser, editor and platform admin. Every response must carry the security
-/// headers (pages for signed-in people also no-store); no GET may change anything in the database; and every form
+/// halfway through, the demo owner, adviser, coordinator, editor and platform admin. Every response must carry the
+/// security headers (pages for signed-in people also no-store); no GET may change anything in the database but the
+/// consent access log, which only grows with the adviser's and coordinator's own GETs; and every form
 /// found, sent without its antiforgery token or with another browser's token, must be refused with 400 and change
 /// nothing. (HSTS is only sent over HTTPS, which this run does not use; SecurityHeaderTests checks it.)
 /// </summary>
@@ -70,7 +71,11 @@ public sealed class CrawlTests(FaultFixture fixture)
             visitors.Add((role, browser, start));
         }
 
-        var nothingChanged = await database.FingerprintAsync(new HashSet<string>());
+        // The access log is written by design on every request an adviser makes under a grant, GETs included; it
+        // is checked on its own below (only appended to, only GETs, only by the adviser and coordinator).
+        var accessLog = new HashSet<string>(StringComparer.Ordinal) { "AccessLog" };
+        var logBefore = await database.AccessLogAsync();
+        var nothingChanged = await database.FingerprintAsync(accessLog);
         var pages = 0;
         var headerFailures = new List<string>();
         var serverErrors = new List<string>();
@@ -137,8 +142,14 @@ public sealed class CrawlTests(FaultFixture fixture)
             perRole.Add(($"{role}: pages visited / forms found", $"{visited} / {formKeys.Count}"));
         }
 
-        var afterGets = await database.FingerprintAsync(new HashSet<string>());
+        var afterGets = await database.FingerprintAsync(accessLog);
         var changedByGets = Differences(nothingChanged, afterGets);
+        var logAfterGets = await database.AccessLogAsync();
+        var logged = logAfterGets.Except(logBefore).ToList();
+        var logFailures = logBefore.Except(logAfterGets).Select(r => $"access log row {r.Id} changed or vanished")
+            .Concat(logged.Where(r => r.Method is not ("GET" or "HEAD") || r.Email is not ("adviseur@demo.leerrijk.nl" or "coordinator@demo.leerrijk.nl"))
+                .Select(r => $"access log row {r.Method} by {r.Email}"))
+            .ToList();
 
         var csrfFailures = new List<string>();
         foreach (var (role, browser, page, form) in forms)
@@ -154,7 +165,13 @@ public sealed class CrawlTests(FaultFixture fixture)
             }
         }
 
-        var changedByForgedPosts = Differences(afterGets, await database.FingerprintAsync(new HashSet<string>()));
+        var changedByForgedPosts = Differences(afterGets, await database.FingerprintAsync(accessLog));
+        if ((await database.AccessLogAsync()).Count != logAfterGets.Count)
+        {
+            // A refused post reached no page, so it must not appear in the owner's log as something the adviser did.
+            changedByForgedPosts.Add("AccessLog (a refused post was logged as an access)");
+        }
+
         Results.Record("7. Header and CSRF crawl", kind,
         [
             .. perRole,
@@ -162,17 +179,21 @@ public sealed class CrawlTests(FaultFixture fixture)
             ("responses missing a security header", headerFailures.Count),
             ("5xx", serverErrors.Count),
             ("tables changed by GETs", changedByGets.Count == 0 ? "none" : string.Join(", ", changedByGets)),
+            ("access-log rows written by the adviser's and coordinator's GETs", logged.Count),
+            ("access-log rows not a GET by an adviser or coordinator, or rewritten", logFailures.Count),
             ("forms sent without a token and with another browser's token", forms.Count * 2),
             ("of those not refused with 400", csrfFailures.Count),
             ("tables changed by the refused posts", changedByForgedPosts.Count == 0 ? "none" : string.Join(", ", changedByForgedPosts)),
         ],
-        [("every response has the headers; no GET changes state; every forged post refused", headerFailures.Count == 0 && serverErrors.Count == 0 && changedByGets.Count == 0 && csrfFailures.Count == 0 && changedByForgedPosts.Count == 0)]);
+        [("every response has the headers; no GET changes state; every forged post refused", headerFailures.Count == 0 && serverErrors.Count == 0 && changedByGets.Count == 0 && logFailures.Count == 0 && logged.Count > 0 && csrfFailures.Count == 0 && changedByForgedPosts.Count == 0)]);
 
         Assert.True(pages > 50, $"Only {pages} pages were reached: the crawl did not get far enough to mean anything.");
         Assert.True(forms.Count > 10, $"Only {forms.Count} forms were found.");
         Assert.Empty(headerFailures.Take(20));
         Assert.Empty(serverErrors.Take(20));
         Assert.Empty(changedByGets);
+        Assert.Empty(logFailures.Take(20));
+        Assert.True(logged.Count > 0, "The adviser's and coordinator's crawl wrote nothing to the access log: they reached no company page under a grant.");
         Assert.Empty(csrfFailures.Take(20));
         Assert.Empty(changedByForgedPosts);
     }

@@ -69,6 +69,28 @@ public sealed class Database
         return stored;
     }
 
+    /// <summary>
+    /// Every row of the consent access log as (id, method, the e-mail of the person admitted). The log is the one
+    /// table a GET is meant to write to: each request an adviser makes under a company's grant is recorded there.
+    /// </summary>
+    public async Task<List<(string Id, string Method, string Email)>> AccessLogAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a."Id", a."Method", u."Email"
+            FROM "AccessLog" a JOIN "AspNetUsers" u ON u."Id" = a."UserId"
+            """;
+        var rows = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     /// <summary>PostgreSQL sessions open on this database (the app's connection pool), or null on SQLite.</summary>
     public async Task<int?> SessionsAsync()
     {
