@@ -68,9 +68,9 @@ public sealed class AcceptConnectionModel(LeerrijkDbContext db, TimeProvider clo
 
         var today = LocalizationSetup.Today(clock);
         var scopes = Input.Validate(Pending.ProposedScopes, today, LatestEnd, "Consent.Accept.EndsOnTooLate", ModelState, l);
-        if (ModelState.IsValid && await db.ConsentGrants.AnyAsync(
+        if (ModelState.IsValid && await db.ConsentGrants.Where(ConsentGrant.ActiveOn(today)).AnyAsync(
                 g => g.OrganisationId == Input.OrganisationId && g.SupportOrganisationId == Pending.SupportOrganisationId
-                     && g.AdviserUserId == Pending.AdviserUserId && g.RevokedAtUtc == null && g.EndsOn >= today,
+                     && g.AdviserUserId == Pending.AdviserUserId,
                 cancellationToken))
         {
             ModelState.AddModelError("Input.OrganisationId", l["Consent.Accept.AlreadyConnected", AdviserName]);

@@ -65,7 +65,7 @@ public sealed class ConnectionsModel(LeerrijkDbContext db, TimeProvider clock, I
 public sealed record GrantRow(
     Guid Id, string SupportName, SupportKind Kind, string? AdviserName, ConsentScope Scopes, DateOnly EndsOn, DateTime CreatedAtUtc, DateTime? RevokedAtUtc)
 {
-    public bool IsActiveOn(DateOnly today) => RevokedAtUtc is null && today <= EndsOn;
+    public bool IsActiveOn(DateOnly today) => ConsentGrant.IsActive(RevokedAtUtc, EndsOn, today);
 
     /// <summary>The grants of <paramref name="organisationId"/> (or the one <paramref name="grantId"/>), those active <paramref name="today"/> first.</summary>
     public static async Task<List<GrantRow>> QueryAsync(LeerrijkDbContext db, Guid organisationId, Guid? grantId, DateOnly today, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Leerrijk.Web.Data;
@@ -60,8 +61,18 @@ public sealed class ConsentGrant : IOrganisationScoped, IHasCreatedAt
 
     public Guid? RevokedByUserId { get; set; }
 
-    /// <summary>Whether the grant admits anyone on <paramref name="today"/>.</summary>
-    public bool IsActiveOn(DateOnly today) => RevokedAtUtc is null && today <= EndsOn;
+    /// <summary>
+    /// The rule for a grant that holds on <paramref name="today"/>: not revoked and not past its last day. Every query
+    /// that admits, lists or counts through consent uses this one expression (<see cref="IsActiveOn"/> is the same
+    /// rule for a grant already in memory; ConsentGrantRuleTests checks the two agree).
+    /// </summary>
+    public static Expression<Func<ConsentGrant, bool>> ActiveOn(DateOnly today) => g => g.RevokedAtUtc == null && g.EndsOn >= today;
+
+    /// <summary>Whether the grant admits anyone on <paramref name="today"/> (<see cref="ActiveOn"/> for queries).</summary>
+    public bool IsActiveOn(DateOnly today) => IsActive(RevokedAtUtc, EndsOn, today);
+
+    /// <summary>The in-memory form of <see cref="ActiveOn"/>, for rows already read (such as the owner's list of grants).</summary>
+    public static bool IsActive(DateTime? revokedAtUtc, DateOnly endsOn, DateOnly today) => revokedAtUtc is null && endsOn >= today;
 
     public bool Allows(ConsentScope scope) => scope != ConsentScope.None && (Scopes & scope) == scope;
 }

@@ -15,8 +15,7 @@ public sealed class ConsentedCompanies(LeerrijkDbContext db, TimeProvider clock)
     public IQueryable<ConsentGrant> ActiveGrants(SupportMember member, ConsentScope scope = ConsentScope.None)
     {
         var today = LocalizationSetup.Today(clock);
-        var grants = db.ConsentGrants.Where(g =>
-            g.SupportOrganisationId == member.SupportOrganisationId && g.RevokedAtUtc == null && g.EndsOn >= today);
+        var grants = db.ConsentGrants.Where(ConsentGrant.ActiveOn(today)).Where(g => g.SupportOrganisationId == member.SupportOrganisationId);
         if (member.Role != SupportRole.Coordinator)
         {
             grants = grants.Where(g => g.AdviserUserId == member.UserId);

@@ -57,9 +57,8 @@ public sealed class NewGrantModel(LeerrijkDbContext db, ReferenceData reference,
         }
 
         var scopes = Input.Validate(ConsentRules.Every, today, LatestEnd, "Consent.EndsOnTooLate", ModelState, l);
-        if (ModelState.IsValid && await db.ConsentGrants.AnyAsync(
-                g => g.OrganisationId == Member.OrganisationId && g.SupportOrganisationId == Support.Id && g.AdviserUserId == Input.AdviserId
-                     && g.RevokedAtUtc == null && g.EndsOn >= today,
+        if (ModelState.IsValid && await db.ConsentGrants.Where(ConsentGrant.ActiveOn(today)).AnyAsync(
+                g => g.OrganisationId == Member.OrganisationId && g.SupportOrganisationId == Support.Id && g.AdviserUserId == Input.AdviserId,
                 cancellationToken))
         {
             ModelState.AddModelError(string.Empty, l["Consent.AlreadyConnected", Support.Name]);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -281,7 +282,7 @@ public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedRes
     private IQueryable<Guid> ConnectedSupportIds()
     {
         var today = LocalizationSetup.Today(clock);
-        return db.ConsentGrants.Where(g => g.RevokedAtUtc == null && g.EndsOn >= today).Select(g => g.SupportOrganisationId).Distinct();
+        return db.ConsentGrants.Where(ConsentGrant.ActiveOn(today)).Select(g => g.SupportOrganisationId).Distinct();
     }
 
     private string? Required(string? text, string field, string label, ModelStateDictionary modelState)

@@ -83,9 +83,9 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
     {
         var today = LocalizationSetup.Today(clock);
         return await (
-                from g in db.ConsentGrants
+                from g in db.ConsentGrants.Where(ConsentGrant.ActiveOn(today))
                 join s in db.SupportMemberships on g.SupportOrganisationId equals s.SupportOrganisationId
-                where g.OrganisationId == organisation && s.UserId == userId && g.RevokedAtUtc == null && g.EndsOn >= today
+                where g.OrganisationId == organisation && s.UserId == userId
                       && (s.Role == SupportRole.Coordinator || g.AdviserUserId == userId)
                 select g)
             .AsNoTracking()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Infrastructure;
@@ -121,9 +122,8 @@ public sealed partial class FollowUpReminder(
                 join u in db.Users on m.UserId equals u.Id
                 select u.Email)
             .ToListAsync(cancellationToken);
-        var grant = await db.ConsentGrants
-            .Where(g => g.OrganisationId == track.OrganisationId && g.SupportOrganisationId == track.SupportOrganisationId
-                && g.RevokedAtUtc == null && g.EndsOn >= today)
+        var grant = await db.ConsentGrants.Where(ConsentGrant.ActiveOn(today))
+            .Where(g => g.OrganisationId == track.OrganisationId && g.SupportOrganisationId == track.SupportOrganisationId)
             .OrderByDescending(g => g.CreatedAtUtc)
             .Select(g => new { g.AdviserUserId })
             .FirstOrDefaultAsync(cancellationToken);
