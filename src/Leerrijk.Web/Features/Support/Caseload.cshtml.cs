@@ -3,7 +3,6 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Features.Reports.Export;
-using Leerrijk.Web.Features.Tracks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,7 +15,7 @@ namespace Leerrijk.Web.Features.Support;
 /// </summary>
 public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, ReferenceData reference, IStringLocalizer<SharedResource> l) : SupportPageModel
 {
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = CaseloadFilter.MaxQueryLength;
 
     public string SupportName { get; private set; } = "";
 
@@ -32,7 +31,7 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
-    public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+    public int PageCount { get; private set; } = 1;
 
     /// <summary>How many companies the person follows before filters; tells "no companies yet" from "no match".</summary>
     public int Total { get; private set; }
@@ -57,7 +56,7 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
     [BindProperty(SupportsGet = true, Name = "sorteer")]
     public string? Sort { get; set; }
 
-    public static IReadOnlyList<string> SortKeys { get; } = ["naam", "fase", "meting", "respons", "vervolg", "achterstand"];
+    public static IReadOnlyList<string> SortKeys => CaseloadFilter.SortKeys;
 
     public ReferenceData Reference => reference;
 
@@ -113,39 +112,10 @@ public sealed class CaseloadModel(Caseload caseload, LeerrijkDbContext db, Refer
     private async Task LoadAsync(CancellationToken cancellationToken, bool everyPage = false)
     {
         SupportName = await db.SupportOrganisations.Where(s => s.Id == Member.SupportOrganisationId).Select(s => s.Name).SingleAsync(cancellationToken);
-        var all = await caseload.ReadAsync(Member, cancellationToken);
-        Total = all.Count;
-        var matching = Sorted(all.Where(Matches)).ToList();
-        Matching = matching.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var shown = everyPage ? matching : matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        Rows = await caseload.WithWeakestAsync(shown, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var filter = new CaseloadFilter(Query, Region, Sector, Size, Stage, Sort);
+        var page = await caseload.ReadAsync(Member, filter, PageNumber, everyPage ? null : PageSize, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        (Total, Matching, PageNumber, PageCount, Rows) = (page.Total, page.Matching, page.PageNumber, page.PageCount, page.Rows);
     }
-
-    private bool Matches(CaseloadRow row)
-    {
-        var query = Query?.Trim();
-        if (!string.IsNullOrEmpty(query) && !row.Name.Contains(query.Length > MaxQueryLength ? query[..MaxQueryLength] : query, StringComparison.CurrentCultureIgnoreCase))
-        {
-            return false;
-        }
-
-        return (string.IsNullOrEmpty(Region) || row.ProvinceId == Region || row.LabourMarketRegionId == Region)
-            && (string.IsNullOrEmpty(Sector) || row.SbiSection == Sector)
-            && (Size is null || row.SizeClass == Size)
-            && (string.IsNullOrEmpty(Stage)
-                || (Stage == "none" ? row.Stage is null : Enum.TryParse<TrackStage>(Stage, out var stage) && row.Stage == stage));
-    }
-
-    private IEnumerable<CaseloadRow> Sorted(IEnumerable<CaseloadRow> rows) => Sort switch
-    {
-        "fase" => rows.OrderBy(r => r.Stage is null).ThenBy(r => r.Stage).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-        "meting" => rows.OrderByDescending(r => r.LastRound?.ClosedOn ?? DateOnly.MinValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-        "respons" => rows.OrderBy(r => r.LastRound?.ResponseRatePercent ?? int.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-        "vervolg" => rows.OrderBy(r => r.FollowUpDueOn ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-        "achterstand" => rows.OrderByDescending(r => r.OverdueSteps).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-        _ => rows.OrderBy(r => r.Name, StringComparer.CurrentCulture),
-    };
 
     private string[] Header() =>
     [

@@ -552,9 +552,7 @@ public sealed class IndexModel(LeerrijkDbContext db, ReportQueries reports, Time
     private async Task LoadAsync(Form posted, CancellationToken cancellationToken)
     {
         Today = LocalizationSetup.Today(clock);
-        Tracks = await TracksVisibleTo(db.Tracks, Member).AsNoTracking()
-            .OrderBy(t => t.ClosedOn != null)
-            .ThenByDescending(t => t.StartedOn)
+        Tracks = await Track.CurrentFirst(TracksVisibleTo(db.Tracks, Member).AsNoTracking())
             .Select(t => new TrackListItem(t.Id, t.SupportOrganisation!.Name, t.StartedOn, t.ClosedOn, t.Stage))
             .ToListAsync(cancellationToken);
         var shown = TrackId is { } id ? Tracks.FirstOrDefault(t => t.Id == id) : Tracks.FirstOrDefault();

@@ -45,6 +45,13 @@ public sealed class Track : IOrganisationScoped, IHasCreatedAt
     public int Version { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// A company's tracks with its current one first: the open one (the latest started, should there be several), else
+    /// the latest closed one. The track page and the caseload both show "the" track by this order.
+    /// </summary>
+    public static IOrderedQueryable<Track> CurrentFirst(IQueryable<Track> tracks) =>
+        tracks.OrderBy(t => t.ClosedOn != null).ThenByDescending(t => t.StartedOn);
 }
 
 /// <summary>The stages of a track, in order.</summary>

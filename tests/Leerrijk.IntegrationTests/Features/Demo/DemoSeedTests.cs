@@ -117,8 +117,8 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         var adviserId = await db.Users.Where(u => u.Email == "adviseur@demo.leerrijk.nl").Select(u => u.Id).SingleAsync();
         var coordinatorId = await db.Users.Where(u => u.Email == "coordinator@demo.leerrijk.nl").Select(u => u.Id).SingleAsync();
 
-        var adviserRows = await caseload.WithWeakestAsync(await caseload.ReadAsync(new(support.Id, adviserId, Leerrijk.Web.Features.Support.SupportRole.Adviser), CancellationToken.None), "nl", CancellationToken.None);
-        var coordinatorRows = await caseload.ReadAsync(new(support.Id, coordinatorId, Leerrijk.Web.Features.Support.SupportRole.Coordinator), CancellationToken.None);
+        var adviserRows = (await caseload.ReadAsync(new(support.Id, adviserId, Leerrijk.Web.Features.Support.SupportRole.Adviser), Leerrijk.Web.Features.Support.CaseloadFilter.None, 1, null, "nl", CancellationToken.None)).Rows;
+        var coordinatorRows = (await caseload.ReadAsync(new(support.Id, coordinatorId, Leerrijk.Web.Features.Support.SupportRole.Coordinator), Leerrijk.Web.Features.Support.CaseloadFilter.None, 1, null, "nl", CancellationToken.None)).Rows;
 
         Assert.True(adviserRows.Count >= 5, $"the demo adviser follows {adviserRows.Count} companies");
         Assert.True(adviserRows.Select(r => r.Stage).Distinct().Count() >= 5, "the companies are at different stages");

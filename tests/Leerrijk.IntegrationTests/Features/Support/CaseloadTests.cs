@@ -158,6 +158,46 @@ public sealed class CaseloadTests(LeerrijkAppFactory app) : IClassFixture<Leerri
     }
 
     [Fact]
+    public async Task Response_rate_overdue_steps_and_last_round_are_counted_per_company_and_sort_the_list()
+    {
+        var (adviser, support) = await app.CreateAdviserAsync();
+        var today = Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
+        var high = await CompanyAsync("Hoog Respons");
+        var low = await CompanyAsync("Laag Respons");
+        var none = await CompanyAsync("Geen Meting");
+        var highRound = await app.CreateRoundAsync(high.Id, high.OwnerId, r => (r.OpensOn, r.ClosesOn, r.ExpectedRespondents) = (today.AddDays(-30), today.AddDays(-1), 10));
+        var lowRound = await app.CreateRoundAsync(low.Id, low.OwnerId, r => (r.OpensOn, r.ClosesOn, r.ExpectedRespondents) = (today.AddDays(-60), today.AddDays(-40), 10));
+        await app.SeedResponsesAsync(highRound, 8, seed: 21);
+        await app.SeedResponsesAsync(lowRound, 3, seed: 22);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            db.ActionSteps.AddRange(
+                new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = high.Id, Title = "Niet begonnen", Status = Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned, StartOn = today.AddDays(-3) },
+                new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = high.Id, Title = "Opvolging verlopen", Status = Leerrijk.Web.Features.ActionPlan.ActionStatus.Started, FollowUpOn = today.AddDays(-1) },
+                new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = high.Id, Title = "Klaar", Status = Leerrijk.Web.Features.ActionPlan.ActionStatus.Done, FollowUpOn = today.AddDays(-9) },
+                new Leerrijk.Web.Features.ActionPlan.ActionStep { OrganisationId = low.Id, Title = "Op tijd", Status = Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned, StartOn = today.AddDays(5), FollowUpOn = today });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var company in new[] { high, low, none })
+        {
+            await app.GrantAsync(company.Id, support.Id, adviser.Id, ConsentScope.ReadReports);
+        }
+
+        var client = await app.LoggedInClientAsync(adviser.Email!);
+        var rows = (await Rows(client, support.Id)).ToDictionary(r => r.Name);
+        string Order(string html) => string.Join(",", new[] { high.Name, low.Name, none.Name }.OrderBy(n => html.IndexOf(n, StringComparison.Ordinal)));
+
+        Assert.Equal((80, 8, 2, 2), (rows[high.Name].LastRound!.ResponseRatePercent!.Value, rows[high.Name].LastRound!.Responses, rows[high.Name].OpenSteps, rows[high.Name].OverdueSteps));
+        Assert.Equal((30, 3, 1, 0), (rows[low.Name].LastRound!.ResponseRatePercent!.Value, rows[low.Name].LastRound!.Responses, rows[low.Name].OpenSteps, rows[low.Name].OverdueSteps));
+        Assert.Null(rows[none.Name].LastRound);
+        Assert.Equal($"{low.Name},{high.Name},{none.Name}", Order(await client.GetHtmlAsync($"/support/{support.Id}?sorteer=respons")));
+        Assert.Equal($"{high.Name},{low.Name},{none.Name}", Order(await client.GetHtmlAsync($"/support/{support.Id}?sorteer=meting")));
+        Assert.Equal($"{high.Name},{none.Name},{low.Name}", Order(await client.GetHtmlAsync($"/support/{support.Id}?sorteer=achterstand")));
+    }
+
+    [Fact]
     public async Task A_long_caseload_is_shown_in_pages_and_the_export_holds_every_company()
     {
         var (adviser, support) = await app.CreateAdviserAsync();
@@ -188,6 +228,6 @@ public sealed class CaseloadTests(LeerrijkAppFactory app) : IClassFixture<Leerri
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var adviser = await db.SupportMemberships.Where(m => m.SupportOrganisationId == supportId).Select(m => m.UserId).FirstAsync();
         var caseload = scope.ServiceProvider.GetRequiredService<Caseload>();
-        return await caseload.WithWeakestAsync(await caseload.ReadAsync(new SupportMember(supportId, adviser, SupportRole.Adviser), CancellationToken.None), "nl", CancellationToken.None);
+        return (await caseload.ReadAsync(new SupportMember(supportId, adviser, SupportRole.Adviser), CaseloadFilter.None, 1, null, "nl", CancellationToken.None)).Rows;
     }
 }

@@ -409,7 +409,7 @@ public sealed partial class TrackTests(LeerrijkAppFactory app) : IClassFixture<L
     }
 
     [Fact]
-    public async Task The_summary_for_a_caseload_reads_hours_used_and_the_stage_of_each_companys_current_track()
+    public async Task The_caseload_shows_hours_used_and_the_stage_of_each_companys_current_track()
     {
         var c = await ConnectedCompanyAsync();
         var other = await ConnectedCompanyAsync();
@@ -431,14 +431,15 @@ public sealed partial class TrackTests(LeerrijkAppFactory app) : IClassFixture<L
 
         using var check = app.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var all = await TrackSummary.ForSupportOrganisationAsync(db, c.SupportId, db.ConsentGrants.Select(g => g.OrganisationId), CancellationToken.None);
-        var onlyOther = await TrackSummary.ForSupportOrganisationAsync(db, c.SupportId, db.ConsentGrants.Where(g => g.OrganisationId == other.OrganisationId).Select(g => g.OrganisationId), CancellationToken.None);
+        var adviserId = await db.Users.Where(u => u.Email == c.AdviserEmail).Select(u => u.Id).SingleAsync();
+        var caseload = check.ServiceProvider.GetRequiredService<Caseload>();
+        var rows = (await caseload.ReadAsync(new SupportMember(c.SupportId, adviserId, SupportRole.Adviser), CaseloadFilter.None, 1, null, "nl", CancellationToken.None)).Rows;
 
-        Assert.Equal([(closed.Id, 3m, TrackStage.CloseOut), (open, 3.75m, TrackStage.Coaching)], all.OrderBy(t => t.StartedOn).Select(t => (t.TrackId, t.HoursUsed, t.Stage)));
-        var current = TrackSummary.CurrentPerOrganisation(all);
-        Assert.Equal(open, Assert.Single(current).Value.TrackId);
-        Assert.False(current[c.OrganisationId].OverBudget);
-        Assert.Empty(onlyOther);
+        // The open track is the current one: its stage and its own hours (3.75), not the closed track's 3 added in.
+        var row = Assert.Single(rows);
+        Assert.Equal(c.OrganisationId, row.OrganisationId);
+        Assert.Equal((TrackStage.Coaching, 3.75m), (row.Stage!.Value, row.CoachHoursUsed));
+        Assert.DoesNotContain(rows, r => r.OrganisationId == other.OrganisationId);
     }
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
