@@ -364,7 +364,12 @@ public sealed class IndexModel(LeerrijkDbContext db, ReportQueries reports, Time
             return Forbid();
         }
 
-        ValidateDate($"{nameof(Hours)}.{nameof(Hours.On)}", Hours.On, track.StartedOn, LocalizationSetup.Today(clock));
+        // Hours belong to the track's period: a closed track takes hours up to its close-out day (the closing talk
+        // itself), not after it, so its total stays what was spent on it.
+        var today = LocalizationSetup.Today(clock);
+        var closedBeforeToday = track.ClosedOn is { } closed && closed < today;
+        ValidateDate($"{nameof(Hours)}.{nameof(Hours.On)}", Hours.On, track.StartedOn, closedBeforeToday ? track.ClosedOn!.Value : today,
+            tooLate: closedBeforeToday ? "Track.Hours.AfterClose" : "Track.DateInFuture");
         var field = $"{nameof(Hours)}.{nameof(Hours.Hours)}";
         decimal hours = 0;
         if (string.IsNullOrWhiteSpace(Hours.Hours))
@@ -508,7 +513,7 @@ public sealed class IndexModel(LeerrijkDbContext db, ReportQueries reports, Time
     }
 
     /// <summary>A date that must lie between <paramref name="earliest"/> (the track's start, or as far back as a track may start) and today.</summary>
-    private void ValidateDate(string field, DateOnly? day, DateOnly earliest, DateOnly latest, string tooEarly = "Track.DateBeforeStart")
+    private void ValidateDate(string field, DateOnly? day, DateOnly earliest, DateOnly latest, string tooEarly = "Track.DateBeforeStart", string tooLate = "Track.DateInFuture")
     {
         if (ModelState.GetFieldValidationState(field) == ModelValidationState.Invalid)
         {
@@ -521,7 +526,7 @@ public sealed class IndexModel(LeerrijkDbContext db, ReportQueries reports, Time
         }
         else if (d > latest)
         {
-            ModelState.AddModelError(field, l["Track.DateInFuture"]);
+            ModelState.AddModelError(field, l[tooLate, Day(latest)]);
         }
         else if (d < earliest)
         {

@@ -409,6 +409,24 @@ public sealed partial class TrackTests(LeerrijkAppFactory app) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_closed_track_takes_hours_up_to_its_close_out_day_and_refuses_later_ones_saying_why()
+    {
+        var c = await ConnectedCompanyAsync();
+        var adviser = await app.LoggedInClientAsync(c.AdviserEmail);
+        await StartAsync(adviser, c, Today.AddDays(-60));
+        var track = await TrackOfAsync(c.OrganisationId);
+        await MarkAsync(adviser, c, track.Id, 0, "CloseOut", Iso(Today.AddDays(-10)));
+
+        var late = await PostAsync(adviser, c, "Hours", HoursFields(track.Id, "2", on: Today.AddDays(-9)));
+        var closingTalk = await PostAsync(adviser, c, "Hours", HoursFields(track.Id, "1,5", on: Today.AddDays(-10)));
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains($"Dit traject is afgesloten op {Today.AddDays(-10).ToString("d", Dutch)}", await late.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, closingTalk.StatusCode);
+        Assert.Equal(1, await CoachHoursCountAsync(track.Id));
+    }
+
+    [Fact]
     public async Task The_caseload_shows_hours_used_and_the_stage_of_each_companys_current_track()
     {
         var c = await ConnectedCompanyAsync();
