@@ -70,6 +70,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<BrowserSession> NewPhoneSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = 375, Height = 667 }, phone: true);
 
+    /// <summary>A phone session of a chosen width, such as 390 CSS pixels for a common phone.</summary>
+    /// <param name="width">Viewport width in CSS pixels.</param>
+    /// <param name="testName">Names the screenshots.</param>
+    public Task<BrowserSession> NewPhoneSessionAsync(int width, [System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        NewContextSessionAsync(testName, new() { Width = width, Height = 844 }, phone: true);
+
     private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone)
     {
         Skip.If(SkipReason is not null, SkipReason);

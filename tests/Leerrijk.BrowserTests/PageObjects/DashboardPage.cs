@@ -44,6 +44,16 @@ public sealed partial class DashboardPage : PageObject
     public Task<SettingsPage> FollowEditDetailsAsync(string linkText = "Gegevens wijzigen") =>
         GoToAsync(() => MainLink(linkText).ClickAsync(), r => new SettingsPage(Session, r), "settings");
 
+    /// <summary>The kept quick scan's first steps' menukaart slugs, in order.</summary>
+    public Task<IReadOnlyList<string>> QuickScanStepSlugsAsync() => QuickScanSteps.SlugsAsync(Page, "quick-scan-steps");
+
+    /// <summary>Presses "In actieplan" beside the kept quick scan's step with this slug; the plan opens with the step in it.</summary>
+    public Task<PlanPage> AddQuickScanStepToPlanAsync(string slug) =>
+        GoToAsync(
+            () => Page.Locator($"main ol[aria-labelledby=quick-scan-steps] form:has(input[name=slug][value=\"{slug}\"]) button").ClickAsync(),
+            r => new PlanPage(Session, r),
+            "plan-from-quick-scan");
+
     [GeneratedRegex("^/o/(?<id>[0-9a-fA-F-]{36})$")]
     private static partial Regex DashboardPath();
 }

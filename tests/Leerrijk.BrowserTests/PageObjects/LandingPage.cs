@@ -33,6 +33,10 @@ public sealed class LandingPage : PageObject
     public Task<RegisterPage> FollowCreateAccountAsync() =>
         GoToAsync(() => MainLink("Gratis account maken").ClickAsync(), r => new RegisterPage(Session, r), "register");
 
+    /// <summary>Follows the landing page's first link to the quick scan.</summary>
+    public Task<QuickScanPage> FollowQuickScanAsync() =>
+        GoToAsync(() => Page.Locator("main a[href='/snelscan']").First.ClickAsync(), r => new QuickScanPage(Session, r), "snelscan-from-landing");
+
     public Task<LoginPage> FollowLogInAsync() =>
         GoToAsync(() => MainLink("Inloggen").ClickAsync(), r => new LoginPage(Session, r), "login");
 }

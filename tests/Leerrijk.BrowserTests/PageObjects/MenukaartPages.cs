@@ -64,7 +64,7 @@ public sealed partial class StoriesPage : PageObject
 /// <summary>/snelscan: the owner's quick scan and its result.</summary>
 public sealed class QuickScanPage : PageObject
 {
-    private QuickScanPage(BrowserSession session, IResponse response)
+    internal QuickScanPage(BrowserSession session, IResponse response)
         : base(session, response, "/snelscan")
     {
     }
@@ -83,7 +83,27 @@ public sealed class QuickScanPage : PageObject
         return await GoToAsync(() => MainButton("Toon mijn uitslag").ClickAsync(), r => new QuickScanPage(Session, r), "snelscan-result");
     }
 
-    public Task<int> FirstStepCountAsync() => Page.Locator("main section[aria-labelledby=steps] li").CountAsync();
+    public Task<int> FirstStepCountAsync() => Page.Locator("main ol[aria-labelledby=scan-steps] > li").CountAsync();
+
+    /// <summary>The first steps' menukaart slugs, in order.</summary>
+    public Task<IReadOnlyList<string>> FirstStepSlugsAsync() => QuickScanSteps.SlugsAsync(Page, "scan-steps");
+
+    /// <summary>The result's chart as the accessibility tree sees it (the one shown at this width).</summary>
+    public ILocator Chart => Page.Locator("main figure.chart svg[role=img]:visible");
+
+    /// <summary>Presses "Uitslag bewaren" while logged in: the app goes on to the form for a new organisation.</summary>
+    public Task<CreateOrganisationPage> KeepAsync() =>
+        GoToAsync(() => MainButton("Uitslag bewaren").ClickAsync(), r => new CreateOrganisationPage(Session, r), "snelscan-keep");
+}
+
+/// <summary>Reads the quick scan's first steps where the result is shown (its page or the dashboard).</summary>
+public static class QuickScanSteps
+{
+    public static async Task<IReadOnlyList<string>> SlugsAsync(IPage page, string listId)
+    {
+        var hrefs = await page.Locator($"main ol[aria-labelledby={listId}] > li > strong > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        return [.. hrefs.Select(h => h["/menukaart/".Length..])];
+    }
 }
 
 /// <summary>/o/{orgId}/plan: the action plan.</summary>

@@ -20,7 +20,16 @@ public sealed partial class ReportPage : PageObject
         Session.NavigateAsync(() => Page.Locator("main section[aria-labelledby=first-steps] form button").First.ClickAsync());
 
     /// <summary>The charts as the accessibility tree sees them: images named by their title.</summary>
-    public ILocator Charts => Page.Locator("main figure.chart svg[role=img]");
+    /// <remarks>Each chart is drawn for a phone and for a page; only the one for this width is visible.</remarks>
+    public ILocator Charts => Page.Locator("main figure.chart svg[role=img]:visible");
+
+    /// <summary>The smallest font size, in CSS pixels as drawn, of any visible chart's text.</summary>
+    public Task<double> SmallestChartTextAsync() => Page.EvaluateAsync<double>(
+        "() => Math.min(...[...document.querySelectorAll('main figure.chart svg')].filter(s => s.getBoundingClientRect().width > 0)"
+        + ".flatMap(s => [...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width)))");
+
+    /// <summary>Whether the report has a trend section comparing with an earlier round.</summary>
+    public async Task<bool> HasTrendAsync() => await Page.Locator("main section[aria-labelledby=trend] svg[role=img]:visible").CountAsync() == 1;
 
     public async Task<IReadOnlyList<string>> SectionHeadingsAsync() =>
         await Page.Locator("main h2").AllInnerTextsAsync();

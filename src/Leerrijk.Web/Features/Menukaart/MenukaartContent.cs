@@ -42,7 +42,10 @@ public sealed record Story(
 
 public sealed record StorySource(string File, string Note);
 
-/// <summary>Company size classes as the content names them, matching <see cref="Organisations.SizeClass"/>.</summary>
+/// <summary>
+/// Company size classes as the content names them. They are <see cref="Organisations.SizeClass"/> (the one definition
+/// of a size class, with its label "SizeClass.*") under a lower-case name; the menukaart has no steps made for 250+.
+/// </summary>
 public static class CompanySizes
 {
     public const string Micro = "micro";
@@ -51,13 +54,25 @@ public static class CompanySizes
 
     public static readonly IReadOnlyList<string> All = [Micro, Small, Medium];
 
-    public static string? Of(Organisations.SizeClass size) => size switch
+    public static string? Of(Organisations.SizeClass? size) => size switch
     {
         Organisations.SizeClass.Micro => Micro,
         Organisations.SizeClass.Small => Small,
         Organisations.SizeClass.Medium => Medium,
         _ => null,
     };
+
+    /// <summary>The size class a content name stands for.</summary>
+    public static Organisations.SizeClass ClassOf(string size) => size switch
+    {
+        Micro => Organisations.SizeClass.Micro,
+        Small => Organisations.SizeClass.Small,
+        Medium => Organisations.SizeClass.Medium,
+        _ => throw new ArgumentOutOfRangeException(nameof(size), size, "Not a size the menukaart knows."),
+    };
+
+    /// <summary>The resource key of a content size's label: the organisation form's label for the same class.</summary>
+    public static string LabelKey(string size) => "SizeClass." + ClassOf(size);
 }
 
 /// <summary>A content file that does not fit the menukaart's shape: which file, and what to fix.</summary>

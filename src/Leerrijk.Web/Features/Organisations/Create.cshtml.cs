@@ -18,7 +18,13 @@ public sealed class CreateModel(
     /// <summary>Whether a quick scan waits on this device to be kept with the new organisation.</summary>
     public bool CarriesQuickScan { get; private set; }
 
-    public void OnGet() => CarriesQuickScan = quickScan.Read(HttpContext) is not null;
+    public void OnGet()
+    {
+        var carried = quickScan.Read(HttpContext);
+        CarriesQuickScan = carried is not null;
+        // The size chosen on the quick scan is the same class as here; the owner need not choose it twice.
+        Input.SizeClass ??= carried?.SizeClass;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -42,14 +48,7 @@ public sealed class CreateModel(
         var carried = quickScan.Read(HttpContext);
         if (carried is { } scan && catalog.Find(QuickScan.IndexModel.InstrumentId) is { } instrument)
         {
-            db.Add(new QuickScan.QuickScanResult
-            {
-                OrganisationId = organisation.Id,
-                InstrumentId = instrument.Id,
-                InstrumentVersion = instrument.Version,
-                AnswersJson = System.Text.Json.JsonSerializer.Serialize(scan.Answers),
-                TakenOn = scan.TakenOn,
-            });
+            db.Add(scan.ToResult(organisation.Id, instrument));
             QuickScan.QuickScanCarry.Forget(HttpContext);
         }
 

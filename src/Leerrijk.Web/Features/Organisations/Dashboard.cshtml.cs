@@ -7,7 +7,7 @@ namespace Leerrijk.Web.Features.Organisations;
 
 /// <summary>An organisation's home: its profile, its plan, and the one next step that fits where it stands.</summary>
 [AdviserScope(ConsentScope.ReadReports)]
-public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, TimeProvider clock) : OrganisationPageModel
+public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, Menukaart.Menukaart menukaart, TimeProvider clock) : OrganisationPageModel
 {
     public Organisation Organisation { get; private set; } = null!;
 
@@ -17,6 +17,11 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
     public QuickScan.QuickScanProfile? QuickScan { get; private set; }
 
     public QuickScan.QuickScanResult? QuickScanResult { get; private set; }
+
+    /// <summary>The first steps the quick scan showed, as they are on the menukaart now (a step removed since is left out).</summary>
+    public IReadOnlyList<Menukaart.Intervention> QuickScanSteps { get; private set; } = [];
+
+    public bool CanEditPlan => Member.May(OrganisationRole.Hr, ConsentScope.WorkOnPlan);
 
     /// <summary>The action plan's open steps, soonest first, for the dashboard's summary.</summary>
     public IReadOnlyList<ActionPlan.ActionStep> OpenSteps { get; private set; } = [];
@@ -85,7 +90,13 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
         {
             QuickScan = Features.QuickScan.QuickScanProfile.Of(
                 instrument, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int?>>(QuickScanResult.AnswersJson) ?? []);
+            var interventions = await menukaart.InterventionsAsync(cancellationToken);
+            QuickScanSteps = QuickScanResult.StepSlugs
+                .Select(slug => interventions.FirstOrDefault(i => i.Slug == slug))
+                .OfType<Menukaart.Intervention>()
+                .ToList();
         }
+
         return Page();
     }
 }

@@ -23,8 +23,9 @@ public sealed class IndexModel(InstrumentCatalog catalog, Menukaart.Menukaart me
 
     public Dictionary<string, string?> Selected { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The company's size, in the same classes as the organisation form (it is carried there on sign-up).</summary>
     [BindProperty]
-    public string? Size { get; set; }
+    public Organisations.SizeClass? Size { get; set; }
 
     public QuickScanProfile? Profile { get; private set; }
 
@@ -47,12 +48,12 @@ public sealed class IndexModel(InstrumentCatalog catalog, Menukaart.Menukaart me
         }
 
         Profile = QuickScanProfile.Of(Instrument, answers);
-        Steps = StepsFor(Profile, await menukaart.InterventionsAsync(cancellationToken), CompanySizes.All.Contains(Size ?? "") ? Size : null);
+        Steps = await StepsForAsync(Profile, cancellationToken);
         return Page();
     }
 
     /// <summary>Keeps the result on this device until the owner has an account and an organisation.</summary>
-    public IActionResult OnPostKeep()
+    public async Task<IActionResult> OnPostKeepAsync(CancellationToken cancellationToken)
     {
         if (!Load())
         {
@@ -65,11 +66,19 @@ public sealed class IndexModel(InstrumentCatalog catalog, Menukaart.Menukaart me
             return Page();
         }
 
-        carry.Keep(HttpContext, answers, LocalizationSetup.Today(clock));
+        // The same steps the result page showed a moment ago, from the same answers and size: kept by slug, so a
+        // later change to the menukaart does not change what the owner was told.
+        var steps = await StepsForAsync(QuickScanProfile.Of(Instrument, answers), cancellationToken);
+        carry.Keep(HttpContext, new CarriedScan(answers, LocalizationSetup.Today(clock), ValidSize, [.. steps.Select(s => s.Intervention.Slug)]));
         return User.Identity?.IsAuthenticated == true
             ? Redirect("/organisations/new")
             : Redirect("/Account/Register?returnUrl=%2Forganisations%2Fnew");
     }
+
+    private Organisations.SizeClass? ValidSize => Size is { } size && Enum.IsDefined(size) ? size : null;
+
+    private async Task<IReadOnlyList<Recommendation>> StepsForAsync(QuickScanProfile profile, CancellationToken cancellationToken) =>
+        StepsFor(profile, await menukaart.InterventionsAsync(cancellationToken), CompanySizes.Of(ValidSize));
 
     /// <summary>Three first steps for the two weakest themes and the next, as for a round's report.</summary>
     public static IReadOnlyList<Recommendation> StepsFor(QuickScanProfile profile, IReadOnlyList<Intervention> interventions, string? size)

@@ -25,7 +25,21 @@ public sealed class QuickScanResult : IOrganisationScoped, IHasCreatedAt
 
     public DateOnly TakenOn { get; set; }
 
+    /// <summary>The company size the owner chose on the scan, if any: it shaped the first steps.</summary>
+    public Organisations.SizeClass? SizeClass { get; set; }
+
+    /// <summary>
+    /// Menukaart slugs of the first steps the owner saw, in order (a JSON array). Kept rather than re-derived: editors
+    /// change the menukaart, and the owner should find the same steps after signing up as before.
+    /// </summary>
+    public string StepsJson { get; set; } = "[]";
+
     public DateTime CreatedAtUtc { get; set; }
+
+    public const int StepsJsonMaxLength = 1000;
+
+    /// <summary>The kept steps' slugs; none for a scan kept before steps were kept.</summary>
+    public IReadOnlyList<string> StepSlugs => string.IsNullOrWhiteSpace(StepsJson) ? [] : JsonSerializer.Deserialize<List<string>>(StepsJson) ?? [];
 }
 
 public sealed class QuickScanResultConfiguration : IEntityTypeConfiguration<QuickScanResult>
@@ -34,6 +48,8 @@ public sealed class QuickScanResultConfiguration : IEntityTypeConfiguration<Quic
     {
         builder.ToTable("QuickScanResults");
         builder.Property(r => r.InstrumentId).HasMaxLength(100);
+        builder.Property(r => r.SizeClass).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.StepsJson).HasMaxLength(QuickScanResult.StepsJsonMaxLength);
         builder.HasIndex(r => r.OrganisationId);
         builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -61,14 +77,14 @@ public sealed class QuickScanCarry(IDataProtectionProvider protection, TimeProvi
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Leerrijk.QuickScan.Carry").ToTimeLimitedDataProtector();
 
-    public void Keep(HttpContext context, IReadOnlyDictionary<string, int?> answers, DateOnly takenOn) =>
+    public void Keep(HttpContext context, CarriedScan scan) =>
         context.Response.Cookies.Append(
             CookieName,
-            Protector.Protect(JsonSerializer.Serialize(new Carried(answers.ToDictionary(), takenOn)), clock.GetUtcNow() + Lifetime),
+            Protector.Protect(JsonSerializer.Serialize(scan), clock.GetUtcNow() + Lifetime),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true, MaxAge = Lifetime, Path = "/" });
 
     /// <summary>The carried scan, if the cookie is there, genuine and not expired.</summary>
-    public (Dictionary<string, int?> Answers, DateOnly TakenOn)? Read(HttpContext context)
+    public CarriedScan? Read(HttpContext context)
     {
         if (context.Request.Cookies[CookieName] is not { Length: > 0 } value)
         {
@@ -77,8 +93,7 @@ public sealed class QuickScanCarry(IDataProtectionProvider protection, TimeProvi
 
         try
         {
-            var carried = JsonSerializer.Deserialize<Carried>(Protector.Unprotect(value, out _));
-            return carried is null ? null : (carried.Answers, carried.TakenOn);
+            return JsonSerializer.Deserialize<CarriedScan>(Protector.Unprotect(value, out _));
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -87,6 +102,34 @@ public sealed class QuickScanCarry(IDataProtectionProvider protection, TimeProvi
     }
 
     public static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
-
-    private sealed record Carried(Dictionary<string, int?> Answers, DateOnly TakenOn);
 }
+
+/// <summary>What the owner saw on the result page, carried to their new organisation.</summary>
+/// <param name="Answers">Item id → point, or null for don't know.</param>
+/// <param name="TakenOn">The day of the scan.</param>
+/// <param name="SizeClass">The size they chose, if any.</param>
+/// <param name="Steps">Menukaart slugs of the first steps shown, in order.</param>
+public sealed record CarriedScan(Dictionary<string, int?> Answers, DateOnly TakenOn, Organisations.SizeClass? SizeClass, IReadOnlyList<string>? Steps)
+{
+    /// <summary>The result as the organisation keeps it.</summary>
+    /// <param name="organisationId">The new organisation.</param>
+    /// <param name="instrument">The quick scan's instrument.</param>
+    public QuickScanResult ToResult(Guid organisationId, Instrument instrument) => new()
+    {
+        OrganisationId = organisationId,
+        InstrumentId = instrument.Id,
+        InstrumentVersion = instrument.Version,
+        AnswersJson = JsonSerializer.Serialize(Answers),
+        TakenOn = TakenOn,
+        SizeClass = SizeClass,
+        StepsJson = JsonSerializer.Serialize(Steps ?? []),
+    };
+}
+
+/// <summary>A quick scan's result as shown on the result page and, once kept, on the organisation's dashboard.</summary>
+/// <param name="Profile">Scores per theme.</param>
+/// <param name="Steps">The first steps, in order.</param>
+/// <param name="PlanOrganisationId">Where "add to plan" puts a step; null where no plan exists or the person may not change it.</param>
+/// <param name="Id">Prefix for the ids on the page.</param>
+/// <param name="HeadingLevel">Level of the partial's own headings (2 on its own page, 3 inside a dashboard panel).</param>
+public sealed record QuickScanView(QuickScanProfile Profile, IReadOnlyList<Menukaart.Intervention> Steps, Guid? PlanOrganisationId, string Id, int HeadingLevel);

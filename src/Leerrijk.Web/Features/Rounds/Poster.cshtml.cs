@@ -74,8 +74,7 @@ public sealed class PosterModel(
         PublicLink = links.Absolute(HttpContext, "/s/" + round.Code);
         ShortLink = WithoutScheme(PublicLink);
 
-        var minutes = (catalog.Find(round.InstrumentId, round.InstrumentVersion)?.Minutes ?? 0)
-            + (round.ModuleId is { } moduleId ? catalog.Find(moduleId, round.ModuleVersion ?? 0)?.Minutes ?? 0 : 0);
+        var minutes = RoundDuration.Minutes(round, catalog);
         var english = OffersEnglish && (string.Equals(taal, "en", StringComparison.Ordinal) || !OffersDutch);
         Main = TextIn(english ? LocalizationSetup.English : LocalizationSetup.Dutch, round, minutes, today);
         Second = !english && OffersEnglish ? TextIn(LocalizationSetup.English, round, minutes, today) : null;

@@ -49,6 +49,30 @@ public sealed partial class PosterTests(LeerrijkAppFactory app) : IClassFixture<
         return round;
     }
 
+    [Fact]
+    public async Task Poster_and_start_page_state_the_same_minutes_for_a_round_with_a_module()
+    {
+        var (organisation, client) = await MemberAsync(OrganisationRole.Hr);
+        var round = await RoundAsync(organisation.Id, "nl");
+        var catalog = app.Services.GetRequiredService<Leerrijk.Web.Features.Instruments.InstrumentCatalog>();
+        var module = catalog.Find("leerklimaat-monitor")!;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            var stored = await db.Rounds.IgnoreQueryFilters().SingleAsync(r => r.Id == round.Id);
+            stored.ModuleId = module.Id;
+            stored.ModuleVersion = module.Version;
+            await db.SaveChangesAsync();
+        }
+
+        var minutes = catalog.Find("leerrijk-teamscan", 1)!.Minutes + module.Minutes;
+        var poster = await client.GetHtmlAsync(Poster(organisation.Id, round.Id));
+        var start = await app.CreateBrowserClient().GetHtmlAsync("/s/" + round.Code);
+
+        Assert.Contains($"Geef uw mening in {minutes} minuten.", poster, StringComparison.Ordinal);
+        Assert.Contains($"Alles bij elkaar duurt het invullen ongeveer {minutes} minuten.", start, StringComparison.Ordinal);
+    }
+
     private static string Poster(Guid organisationId, Guid roundId) => $"/o/{organisationId}/rounds/{roundId}/poster";
 
     [Fact]

@@ -57,6 +57,40 @@ public sealed class SvgChartsTests
         Assert.Equal(Svg + "desc", root.Elements().Skip(1).First().Name);
     }
 
+    /// <summary>On a phone (about 360 px for the chart) the narrow canvas draws every text at 12 px or more.</summary>
+    [Theory]
+    [MemberData(nameof(AllCharts))]
+    public void The_narrow_canvas_keeps_every_text_at_its_size_on_a_phone_and_inside_the_canvas(string kind)
+    {
+        const double PhoneWidth = 358;
+        var root = Parse(Render(kind, Options() with { Width = ChartOptions.NarrowWidth }));
+
+        var viewBox = ((string)root.Attribute("viewBox")!).Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(ChartOptions.NarrowWidth, viewBox[2]);
+        var scale = PhoneWidth / viewBox[2];
+        foreach (var text in root.Descendants(Svg + "text"))
+        {
+            var size = double.Parse((string?)text.Attribute("font-size") ?? (string)root.Attribute("font-size")!, CultureInfo.InvariantCulture);
+            Assert.True(size * scale >= 12, $"'{text.Value}' is drawn at {size * scale:0.0} px");
+        }
+
+        Assert.All(root.Descendants(Svg + "rect").Where(r => r.Attribute("x") is not null), r =>
+            Assert.True(double.Parse((string)r.Attribute("x")!, CultureInfo.InvariantCulture) + double.Parse((string)r.Attribute("width")!, CultureInfo.InvariantCulture) <= viewBox[2]));
+    }
+
+    [Fact]
+    public void Responsive_draws_the_wide_and_the_narrow_chart_with_their_own_ids()
+    {
+        var html = SvgCharts.Responsive(Options("scores"), o => SvgCharts.DimensionBars(o, [new("Leren", 73)]));
+
+        Assert.StartsWith("<div class=\"chart-wide\"><svg", html, StringComparison.Ordinal);
+        Assert.Contains("</div><div class=\"chart-narrow\"><svg", html, StringComparison.Ordinal);
+        Assert.Contains("viewBox=\"0 0 640 ", html, StringComparison.Ordinal);
+        Assert.Contains("viewBox=\"0 0 340 ", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"scores-title\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"scores-narrow-title\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(AllCharts))]
     public void Every_chart_scales_with_its_container_and_needs_no_script_or_css(string kind)

@@ -46,6 +46,30 @@ public sealed class LibraryContentTests
         Assert.Subset(Library.Select(i => i.Id).ToHashSet(), expected.ToHashSet());
     }
 
+    private static readonly string[] NumberWords =
+        ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>
+    /// `minutes` is the one source of an instrument's duration (the poster and start page add a module's to it through
+    /// RoundDuration); a text that names a number of minutes must name the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LibraryIds))]
+    public void Texts_that_state_a_duration_state_the_instruments_minutes(string id)
+    {
+        var instrument = Get(id);
+        var texts = new[] { instrument.Introduction.For("nl"), instrument.Introduction.For("en"), instrument.Purpose.For("nl"), instrument.Purpose.For("en") };
+        var stated = texts
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"(\d+|\p{L}+)[ -]minut(?:en|es|e)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(m => m.Groups[1].Value.ToLowerInvariant())
+            .Select(n => int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : Array.IndexOf(NumberWords, n) % 13)
+            .ToList();
+
+        Assert.NotEmpty(stated);
+        Assert.All(stated, n => Assert.Equal(instrument.Minutes, n));
+    }
+
     [Theory]
     [MemberData(nameof(LibraryIds))]
     public void The_estimated_answering_time_fits_the_announced_minutes(string id)

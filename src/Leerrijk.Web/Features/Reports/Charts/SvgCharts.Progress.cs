@@ -95,7 +95,7 @@ public static partial class SvgCharts
                 RealisationStroke(sb, [(x, mid), (x + 16, mid)]);
                 RealisationPoint(sb, x + 8, mid);
             }),
-        ]);
+        ], options.Width);
 
         var ticks = new List<double>();
         for (var t = 0.0; t <= axis.Maximum + (axis.Step / 1000); t += axis.Step)
@@ -105,7 +105,7 @@ public static partial class SvgCharts
 
         var tickLabels = ticks.Select(t => TickLabel(t, axis, options.Culture)).ToList();
         var x0 = Margin + tickLabels.Max(t => EstimateWidth(t, SmallFontSize)) + 8;
-        var plotWidth = Width - Margin - ProgressValueColumn - x0;
+        var plotWidth = options.Width - Margin - ProgressValueColumn - x0;
         var top = y + (SmallFontSize / 2);
         var bottom = top + ProgressPlotHeight;
 
@@ -169,7 +169,7 @@ public static partial class SvgCharts
         var height = dateY + 4;
         if (options.AxisCaption is { } caption)
         {
-            var lines = Wrap(caption, Width - (2 * Margin), SmallFontSize);
+            var lines = Wrap(caption, options.Width - (2 * Margin), SmallFontSize);
             AppendText(body, x0 + (plotWidth / 2), height + SmallFontSize + 2, lines, SmallFontSize, SmallLineHeight, SecondaryTextColour, "middle", "caption", bold: false, italic: false);
             height += (lines.Count * SmallLineHeight) + 4;
         }

@@ -22,6 +22,19 @@ public sealed record ChartOptions(string Id, string Title, string Description, s
 
     /// <summary>Caption under the 0–100 axis (e.g. "score, 0–100"); none when null.</summary>
     public string? AxisCaption { get; init; }
+
+    /// <summary>
+    /// Width of the canvas in user units. The SVG scales to its container, so text is drawn at font size × container
+    /// width ÷ this width: 640 suits a page or A4 column, <see cref="NarrowWidth"/> a phone, where 640 would shrink
+    /// 14-unit labels to about 7 pixels.
+    /// </summary>
+    public double Width { get; init; } = WideWidth;
+
+    /// <summary>The canvas for a page or an A4 column.</summary>
+    public const double WideWidth = 640;
+
+    /// <summary>The canvas for a phone: at about 360 pixels wide its text is drawn at its own size.</summary>
+    public const double NarrowWidth = 340;
 }
 
 /// <summary>One dimension's score on 0–100 with its 95% interval; <see cref="Score"/> null means withheld.</summary>
@@ -62,7 +75,6 @@ public sealed record TrendRow(string Label, double? Previous, double? Current);
 /// </remarks>
 public static partial class SvgCharts
 {
-    private const double Width = 640;
     private const double Margin = 8;
     private const double FontSize = 14;
     private const double SmallFontSize = 12;
@@ -110,6 +122,21 @@ public static partial class SvgCharts
 
     private static readonly int[] Ticks = [0, 25, 50, 75, 100];
 
+    /// <summary>
+    /// The chart twice, on the wide and on the narrow canvas, each in a wrapper the stylesheet shows on its own screens
+    /// (".chart-wide", ".chart-narrow"): without script, a phone gets labels at their own size and a desktop or paper
+    /// the wide layout. The hidden copy is display:none, so a screen reader meets one chart.
+    /// </summary>
+    /// <param name="options">The wide chart's options; the narrow one gets the id with "-narrow" appended.</param>
+    /// <param name="draw">Draws the chart with the options it is given.</param>
+    public static string Responsive(ChartOptions options, Func<ChartOptions, string> draw)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(draw);
+        return "<div class=\"chart-wide\">" + draw(options with { Width = ChartOptions.WideWidth }) + "</div><div class=\"chart-narrow\">"
+            + draw(options with { Id = options.Id + "-narrow", Width = ChartOptions.NarrowWidth }) + "</div>";
+    }
+
     /// <summary>Horizontal bars on 0–100, one per dimension, with the score as a label and an optional 95% interval
     /// whisker (drawn only when both ends are given). A null score shows only <see cref="ChartOptions.HiddenText"/>.</summary>
     /// <param name="options">Id, text alternative, hidden text and number culture.</param>
@@ -124,17 +151,17 @@ public static partial class SvgCharts
 
         if (intervalLegend is not null)
         {
-            y = Legend(body, y, [new LegendItem(intervalLegend, (sb, x, mid) => Whisker(sb, x, x + 16, mid))]);
+            y = Legend(body, y, [new LegendItem(intervalLegend, (sb, x, mid) => Whisker(sb, x, x + 16, mid))], options.Width);
         }
 
         var x0 = Margin;
-        var plotWidth = Width - (2 * Margin) - ValueColumn;
+        var plotWidth = options.Width - (2 * Margin) - ValueColumn;
         var top = y;
         var rows = new StringBuilder();
         foreach (var bar in bars)
         {
             ArgumentNullException.ThrowIfNull(bar);
-            y = Label(rows, Margin, y, bar.Label, Width - (2 * Margin), FontSize, LineHeight, bold: false) + 4;
+            y = Label(rows, Margin, y, bar.Label, options.Width - (2 * Margin), FontSize, LineHeight, bold: false) + 4;
             const double BarHeight = 20;
             var mid = y + (BarHeight / 2);
             if (bar.Score is not { } score)
@@ -198,10 +225,10 @@ public static partial class SvgCharts
 
         var body = new StringBuilder();
         var legend = labels.Select((label, i) => new LegendItem(label, (sb, x, mid) => Swatch(sb, x, mid, fills[i]))).ToList();
-        var y = Legend(body, Margin, legend) + 4;
+        var y = Legend(body, Margin, legend, options.Width) + 4;
 
         var x0 = Margin;
-        var barWidth = Width - (2 * Margin);
+        var barWidth = options.Width - (2 * Margin);
         const double BarHeight = 24;
         foreach (var row in rows)
         {
@@ -281,12 +308,12 @@ public static partial class SvgCharts
 
         var body = new StringBuilder();
         var legend = groups.Select((g, i) => new LegendItem(g, (sb, x, mid) => Swatch(sb, x, mid, GroupColour(i)))).ToList();
-        var y = groups.Count == 0 ? Margin : Legend(body, Margin, legend);
+        var y = groups.Count == 0 ? Margin : Legend(body, Margin, legend, options.Width);
 
         // The group's name sits beside every bar, so no bar is known by its colour alone.
-        var nameColumn = Math.Min(Width * 0.3, groups.Select(g => EstimateWidth(g, SmallFontSize)).DefaultIfEmpty(0).Max());
+        var nameColumn = Math.Min(options.Width * 0.3, groups.Select(g => EstimateWidth(g, SmallFontSize)).DefaultIfEmpty(0).Max());
         var x0 = Margin + nameColumn + 8;
-        var plotWidth = Width - Margin - ValueColumn - x0;
+        var plotWidth = options.Width - Margin - ValueColumn - x0;
         var top = y;
         var content = new StringBuilder();
         const double BarHeight = 14;
@@ -299,7 +326,7 @@ public static partial class SvgCharts
                 throw new ArgumentException($"Row '{row.Label}' has {row.Scores.Count} scores for {groups.Count} groups.", nameof(rows));
             }
 
-            y = Label(content, Margin, y, row.Label, Width - (2 * Margin), FontSize, LineHeight, bold: true) + 4;
+            y = Label(content, Margin, y, row.Label, options.Width - (2 * Margin), FontSize, LineHeight, bold: true) + 4;
             for (var i = 0; i < groups.Count; i++)
             {
                 var nameLines = Wrap(groups[i], nameColumn, SmallFontSize);
@@ -350,19 +377,19 @@ public static partial class SvgCharts
         [
             new LegendItem(previousLabel, (sb, x, mid) => PreviousMarker(sb, x + 8, mid)),
             new LegendItem(currentLabel, (sb, x, mid) => CurrentMarker(sb, x + 8, mid)),
-        ]);
+        ], options.Width);
 
         // The previous round's ring is drawn larger than this round's dot, so with no change both stay visible.
         // Markers reach 8 units from their centre; the inset keeps 0 and 100 inside the canvas.
         var x0 = Margin + 8;
-        var plotWidth = Width - (2 * Margin) - ValueColumn - 8;
+        var plotWidth = options.Width - (2 * Margin) - ValueColumn - 8;
         var top = y;
         var content = new StringBuilder();
         const double RowHeight = 20;
         foreach (var row in rows)
         {
             ArgumentNullException.ThrowIfNull(row);
-            y = Label(content, Margin, y, row.Label, Width - (2 * Margin), FontSize, LineHeight, bold: false) + 4;
+            y = Label(content, Margin, y, row.Label, options.Width - (2 * Margin), FontSize, LineHeight, bold: false) + 4;
             var mid = y + (RowHeight / 2);
             if (row.Previous is not { } previous || row.Current is not { } current)
             {
@@ -380,7 +407,7 @@ public static partial class SvgCharts
                 PreviousMarker(content, from, mid);
                 CurrentMarker(content, to, mid);
                 var change = Round(current, options.Decimals) - Round(previous, options.Decimals);
-                content.Append("<text class=\"value\" x=\"").Append(Fmt(Width - Margin)).Append("\" y=\"").Append(Fmt(Baseline(mid, FontSize)))
+                content.Append("<text class=\"value\" x=\"").Append(Fmt(options.Width - Margin)).Append("\" y=\"").Append(Fmt(Baseline(mid, FontSize)))
                     .Append("\" text-anchor=\"end\" font-weight=\"bold\" fill=\"").Append(TextColour)
                     .Append("\">").Append(Escape(FormatChange(change, options))).Append("</text>");
             }
@@ -400,7 +427,7 @@ public static partial class SvgCharts
     {
         var id = options.Id;
         var sb = new StringBuilder(body.Length + 512);
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").Append(Fmt(Width)).Append(' ')
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").Append(Fmt(options.Width)).Append(' ')
             .Append(Fmt(height)).Append("\" width=\"100%\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ")
             .Append(id).Append("-desc\" font-family=\"").Append(Escape(FontFamily)).Append("\" font-size=\"")
             .Append(Fmt(FontSize)).Append("\">");
@@ -431,6 +458,8 @@ public static partial class SvgCharts
             throw new ArgumentException("The id is a letter followed by ASCII letters, digits, '-' or '_'.", nameof(options));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Width, 280, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Width, 1280, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Decimals, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Decimals, 3, nameof(options));
     }
@@ -474,7 +503,7 @@ public static partial class SvgCharts
         var y = bottom + SmallLineHeight + 4;
         if (options.AxisCaption is { } caption)
         {
-            var lines = Wrap(caption, Width - (2 * Margin), SmallFontSize);
+            var lines = Wrap(caption, options.Width - (2 * Margin), SmallFontSize);
             AppendText(front, x0 + (plotWidth / 2), y + SmallFontSize + 2, lines, SmallFontSize, SmallLineHeight, SecondaryTextColour, "middle", "caption", bold: false, italic: false);
             y += (lines.Count * SmallLineHeight) + 4;
         }
@@ -483,12 +512,12 @@ public static partial class SvgCharts
     }
 
     /// <summary>Legend items flow left to right and wrap; returns the y below the legend.</summary>
-    private static double Legend(StringBuilder sb, double top, IReadOnlyList<LegendItem> items)
+    private static double Legend(StringBuilder sb, double top, IReadOnlyList<LegendItem> items, double width)
     {
         const double KeyWidth = 16;
         const double KeyGap = 6;
         const double ItemGap = 18;
-        var maxTextWidth = Width - (2 * Margin) - KeyWidth - KeyGap;
+        var maxTextWidth = width - (2 * Margin) - KeyWidth - KeyGap;
         var x = Margin;
         var y = top;
         var lineHeight = 0.0;
@@ -499,7 +528,7 @@ public static partial class SvgCharts
             var textWidth = lines.Count == 0 ? 0 : lines.Max(l => EstimateWidth(l, SmallFontSize));
             var itemWidth = KeyWidth + KeyGap + textWidth;
             var itemHeight = Math.Max(1, lines.Count) * SmallLineHeight;
-            if (x > Margin && x + itemWidth > Width - Margin)
+            if (x > Margin && x + itemWidth > width - Margin)
             {
                 x = Margin;
                 y += lineHeight + 4;
