@@ -30,6 +30,25 @@ public sealed class FirstHourTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task A_newcomer_without_an_account_keeps_the_quick_scan_through_registration_confirmation_and_log_in()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var email = $"snelscan-{Guid.NewGuid():N}@example.test";
+        var landing = await LandingPage.OpenAsync(session);
+        var result = await (await landing.FollowQuickScanAsync()).AnswerAllAndShowAsync("Oneens");
+        var shown = await result.FirstStepSlugsAsync();
+
+        var register = await result.KeepAsNewcomerAsync();
+        var checkEmail = await register.RegisterAsync("Sanne Smit", email, LeerrijkAppFactory.Password);
+        var login = await (await checkEmail.OpenConfirmationLinkFromMailAsync(email)).ConfirmAsync();
+        var create = await login.LogInToNewOrganisationAsync(email, LeerrijkAppFactory.Password);
+        var dashboard = await create.RegisterAsync(OrganisationProfile.Example("Nieuwkomer " + Guid.NewGuid().ToString("N")[..8]));
+
+        Assert.Equal(3, shown.Count);
+        Assert.Equal(shown, await dashboard.QuickScanStepSlugsAsync());
+    }
+
+    [SkippableFact]
     public async Task Closing_a_round_asks_first_and_then_shows_it_closed()
     {
         var owner = await browser.App.CreateUserAsync();

@@ -26,6 +26,13 @@ public sealed class LoginPage : PageObject
         return await GoToAsync(SubmitAsync, r => new OrganisationsPage(Session, r), "organisations");
     }
 
+    /// <summary>Logs in after keeping a quick scan, expecting the form for a new organisation the log-in was asked for.</summary>
+    public async Task<CreateOrganisationPage> LogInToNewOrganisationAsync(string email, string password)
+    {
+        await FillAsync(email, password);
+        return await GoToAsync(SubmitAsync, r => new CreateOrganisationPage(Session, r), "organisation-new");
+    }
+
     /// <summary>Logs in as an account with two-step log-in on, expecting the page that asks for the code from the app.</summary>
     public async Task<LoginWith2faPage> LogInToSecondStepAsync(string email, string password)
     {

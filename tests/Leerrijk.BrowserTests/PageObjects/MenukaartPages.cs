@@ -94,6 +94,10 @@ public sealed class QuickScanPage : PageObject
     /// <summary>Presses "Uitslag bewaren" while logged in: the app goes on to the form for a new organisation.</summary>
     public Task<CreateOrganisationPage> KeepAsync() =>
         GoToAsync(() => MainButton("Uitslag bewaren").ClickAsync(), r => new CreateOrganisationPage(Session, r), "snelscan-keep");
+
+    /// <summary>Presses "Uitslag bewaren" without an account: the app asks to make one first (the result waits in a cookie).</summary>
+    public Task<RegisterPage> KeepAsNewcomerAsync() =>
+        GoToAsync(() => MainButton("Uitslag bewaren").ClickAsync(), r => new RegisterPage(Session, r), "snelscan-keep-newcomer");
 }
 
 /// <summary>Reads the quick scan's first steps where the result is shown (its page or the dashboard).</summary>
