@@ -82,6 +82,7 @@ app.UseWhen(c => !WebSetup.IsApiRequest(c), web => web.UseStatusCodePagesWithReE
 app.UseMiddleware<RequestLimitMiddleware>();
 app.UseRequestLocalization();
 app.UseMiddleware<AdmissionControl>();
+app.UseAnsweringLanguage();
 app.UseRouting();
 app.UseAuthentication();
 app.UseClientIdCookie();

@@ -20,9 +20,6 @@ public sealed record SurveyRound(Round Round, Instrument Instrument, Instrument?
 {
     public SurveyPage? Page(int number) => number >= 1 && number <= Pages.Count ? Pages[number - 1] : null;
 
-    /// <summary>The language to show: the person's choice when the round offers it, else the round's first language.</summary>
-    public string LanguageFor(string wanted) => Round.Languages.Contains(wanted) ? wanted : Round.Languages.FirstOrDefault() ?? "nl";
-
     public static RespondentRole RoleOf(string role) => Enum.TryParse<RespondentRole>(role, out var r) ? r : RespondentRole.Employee;
 }
 
