@@ -18,6 +18,7 @@ using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Features.Tracks;
 using Leerrijk.Web.Infrastructure;
+using Leerrijk.Web.Infrastructure.Delivery;
 using Leerrijk.Web.Infrastructure.Mail;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Leerrijk.Web.Infrastructure.Security;
@@ -34,6 +35,7 @@ builder.Services.AddLeerrijkMail(configuration, builder.Environment.ContentRootP
 builder.Services.AddLeerrijkPdf(configuration);
 builder.Services.AddLeerrijkPages();
 builder.Services.AddLeerrijkApi();
+builder.Services.AddLeerrijkCompression();
 
 // What Leerrijk can do.
 builder.Services.AddLeerrijkAccounts(builder.Environment);
@@ -58,6 +60,9 @@ builder.Services.AddDemo();
 var app = builder.Build();
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
+
+// Outermost after the headers, so error pages are compressed too and static files (answered by routing) see it.
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     // An unexpected error is a 500 page (problem details for the API) without internals; a database that is
@@ -77,6 +82,7 @@ app.UseWhen(c => !WebSetup.IsApiRequest(c), web => web.UseStatusCodePagesWithReE
 app.UseMiddleware<RequestLimitMiddleware>();
 app.UseRequestLocalization();
 app.UseMiddleware<AdmissionControl>();
+app.UseAnsweringLanguage();
 app.UseRouting();
 app.UseAuthentication();
 app.UseClientIdCookie();
@@ -84,7 +90,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseTwoFactorRequirement();
 
-app.MapStaticAssets();
+app.MapLeerrijkStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLeerrijkHealth();
 app.MapResponses();

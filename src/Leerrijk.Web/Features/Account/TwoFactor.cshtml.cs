@@ -1,4 +1,5 @@
 using Leerrijk.Web.Features.Rounds;
+using Leerrijk.Web.Infrastructure.Delivery;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,7 @@ namespace Leerrijk.Web.Features.Account;
 /// in the answer to the POST that made them and kept nowhere else, so they appear once.
 /// </remarks>
 [Authorize]
+[DoNotCompress]
 [EnableRateLimiting(RateLimiting.AccountPolicy)]
 public sealed class TwoFactorModel(
     UserManager<ApplicationUser> users,

@@ -163,7 +163,7 @@ public sealed class QuestionModel(Survey survey, ResponseSubmission submission, 
 
         Round = found;
         Current = page;
-        Language = AnsweringLanguage.Apply(found);
+        Language = AnsweringLanguage.Of(found);
         if (found.Status != RoundStatus.Open)
         {
             return Redirect($"/s/{found.Round.Code}");

@@ -45,7 +45,7 @@ public sealed class ResumeModel(Survey survey, IStringLocalizer<SharedResource> 
         }
 
         Round = found;
-        AnsweringLanguage.Apply(found);
+        AnsweringLanguage.Of(found);
         return found.Status == RoundStatus.Open ? null : Redirect($"/s/{found.Round.Code}");
     }
 }

@@ -107,7 +107,7 @@ public sealed class StartModel(Survey survey, LeerrijkDbContext db, IStringLocal
         }
 
         Round = found;
-        Language = AnsweringLanguage.Apply(found);
+        Language = AnsweringLanguage.Of(found);
         if (found.Status == RoundStatus.Closed)
         {
             Response.StatusCode = StatusCodes.Status410Gone;

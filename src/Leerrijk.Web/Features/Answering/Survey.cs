@@ -20,9 +20,6 @@ public sealed record SurveyRound(Round Round, Instrument Instrument, Instrument?
 {
     public SurveyPage? Page(int number) => number >= 1 && number <= Pages.Count ? Pages[number - 1] : null;
 
-    /// <summary>The language to show: the person's choice when the round offers it, else the round's first language.</summary>
-    public string LanguageFor(string wanted) => Round.Languages.Contains(wanted) ? wanted : Round.Languages.FirstOrDefault() ?? "nl";
-
     /// <summary>Minutes to answer the whole round, the same number the poster states.</summary>
     public int Minutes => RoundDuration.Minutes(Instrument, Module);
 

@@ -89,7 +89,7 @@ public sealed class RedeemModel(Survey survey, LeerrijkDbContext db) : PageModel
         }
 
         Round = found;
-        Language = AnsweringLanguage.Apply(found);
+        Language = AnsweringLanguage.Of(found);
         if (found.Status == RoundStatus.Closed)
         {
             Response.StatusCode = StatusCodes.Status410Gone;

@@ -59,7 +59,8 @@ public static class LocalizationSetup
         options.SupportedCultures = [.. Supported];
         options.SupportedUICultures = [.. Supported];
         // Only an explicit choice switches to English: the cookie from the header switch, or ?lang= on a shared link.
-        // The browser's Accept-Language is ignored on purpose: Dutch is the default for everyone.
+        // The browser's Accept-Language is ignored on purpose: Dutch is the default for everyone. Respondent pages are the
+        // exception: the feature serving them picks among the round's languages, the browser's included.
         options.RequestCultureProviders =
         [
             new CustomRequestCultureProvider(context =>

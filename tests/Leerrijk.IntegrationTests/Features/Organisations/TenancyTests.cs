@@ -87,7 +87,6 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     [
         "* /health",
         "GET /api/openapi/{documentName}.json",
-        "GET,HEAD /{**path:file}", // static files not in the build's manifest, served by MapStaticAssets during development and tests
         "GET,HEAD,PUT,PATCH,DELETE /api/v1/s/{code}/responses", // answers 405 with Allow: POST
         "POST /api/v1/s/{code}/responses",
         "page ",
