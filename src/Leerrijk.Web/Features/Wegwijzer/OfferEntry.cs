@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Menukaart;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,7 +31,8 @@ public sealed class OfferEntry
 
     public static string Write(Offer offer) => JsonSerializer.Serialize(offer);
 
-    public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    /// <summary>The same content hash the menukaart's import uses.</summary>
+    public static string Hash(string json) => MenukaartEntry.Hash(json);
 }
 
 public sealed class OfferEntryConfiguration : IEntityTypeConfiguration<OfferEntry>
