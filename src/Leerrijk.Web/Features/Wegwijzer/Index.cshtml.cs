@@ -19,6 +19,9 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
     /// <summary>A head count above this is a typing error, not a company.</summary>
     public const int MaxEmployees = 1_000_000;
 
+    /// <summary>A yearly turnover above this (a thousand billion euros) is a typing error.</summary>
+    public const long MaxTurnoverEuros = 1_000_000_000_000;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -33,6 +36,9 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
 
     [BindProperty(SupportsGet = true, Name = "medewerkers")]
     public string? Employees { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "omzet")]
+    public string? Turnover { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "grootte")]
     public SizeClass? Size { get; set; }
@@ -69,7 +75,7 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
         }
 
         var employees = CheckFilters();
-        var profile = new CompanyProfile(employees, Size, Sector, Province, Region, Audience ?? OfferTerms.Employer);
+        var profile = new CompanyProfile(employees, Size, Sector, Province, Region, Audience ?? OfferTerms.Employer, CheckTurnover());
         var all = await catalog.AllAsync(cancellationToken);
         Total = all.Count;
         Results = Filter(all.Select(o => rules.Evaluate(o, profile, Today)), Kind, OpenNow, Query, Language);
@@ -164,6 +170,24 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
         }
 
         ModelState.AddModelError(nameof(Employees), l["Wegwijzer.EmployeesInvalid", MaxEmployees.ToString("N0", CultureInfo.CurrentCulture)]);
+        return null;
+    }
+
+    private long? CheckTurnover()
+    {
+        if (string.IsNullOrWhiteSpace(Turnover))
+        {
+            return null;
+        }
+
+        // People write 2.500.000 or 2 500 000; separators are ignored, anything else is refused.
+        var digits = Turnover.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var euros) && euros <= MaxTurnoverEuros)
+        {
+            return euros;
+        }
+
+        ModelState.AddModelError(nameof(Turnover), l["Wegwijzer.TurnoverInvalid"]);
         return null;
     }
 

@@ -48,9 +48,19 @@ public sealed class WegwijzerPageTests(LeerrijkAppFactory app) : IClassFixture<L
     }
 
     [Fact]
+    public async Task With_the_turnover_known_slim_fits_a_company_of_sixty()
+    {
+        var html = await app.CreateClient().GetHtmlAsync("/wegwijzer?provincie=gelderland&regio=achterhoek&sector=F&medewerkers=60&omzet=4.000.000");
+
+        Assert.Contains("Uw omzet is 4.000.000 euro: SLIM-regeling (mkb) is voor bedrijven met hoogstens 50.000.000 euro omzet.", html, StringComparison.Ordinal);
+        var slim = html[html.IndexOf("<h2>SLIM-regeling (mkb)</h2>", StringComparison.Ordinal)..].Replace("\r", "", StringComparison.Ordinal);
+        Assert.StartsWith("<h2>SLIM-regeling (mkb)</h2>\n            <p><span class=\"badge\">Past</span>", slim, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_filters_and_a_wrong_head_count_are_answered_beside_their_field()
     {
-        var html = await app.CreateClient().GetHtmlAsync("/wegwijzer?provincie=atlantis&regio=nergens&sector=Z&medewerkers=-5&soort=lening&voor=iedereen&grootte=Reus");
+        var html = await app.CreateClient().GetHtmlAsync("/wegwijzer?provincie=atlantis&regio=nergens&sector=Z&medewerkers=-5&soort=lening&voor=iedereen&grootte=Reus&omzet=veel");
 
         Assert.Contains("Deze provincie kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
         Assert.Contains("Deze regio kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
@@ -59,6 +69,7 @@ public sealed class WegwijzerPageTests(LeerrijkAppFactory app) : IClassFixture<L
         Assert.Contains("Deze soort aanbod kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
         Assert.Contains("Kies werkgevers, werkenden of werkzoekenden.", html, StringComparison.Ordinal);
         Assert.Contains("Deze grootte kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
+        Assert.Contains("Vul de omzet in als heel bedrag in euro, bijvoorbeeld 2500000.", html, StringComparison.Ordinal);
         Assert.Contains("<h2>SLIM-regeling (mkb)</h2>", html, StringComparison.Ordinal); // the page still answers, without the bad filters
     }
 
