@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Features.Wegwijzer;
 using NJsonSchema;
@@ -8,7 +10,7 @@ using YamlDotNet.Serialization;
 namespace Leerrijk.UnitTests.Features.Wegwijzer;
 
 /// <summary>Every shipped offer file against the published schema and the loader's rules, and each refusal of the loader.</summary>
-public sealed class OfferContentTests
+public sealed partial class OfferContentTests
 {
     private static readonly string Folder = RepositoryPaths.Of("content", "offers");
     private static readonly ReferenceData Reference = ReferenceData.Load(RepositoryPaths.Of("content", "reference"));
@@ -110,6 +112,30 @@ public sealed class OfferContentTests
     [Fact]
     public void An_ended_offer_whose_windows_all_closed_loads() =>
         Assert.Equal(OfferTerms.Ended, OfferContent.Parse("gelrepact.yaml", Base().Replace("lastChecked:", "status: ended\nwindows:\n  - opens: 2021-07-06\n    closes: 2021-09-07\nlastChecked:", StringComparison.Ordinal), Reference).Status);
+
+    [Fact]
+    public void Offer_texts_read_at_B1()
+    {
+        // Names of schemes and bodies lower the score, so the score is asked of the longer offer text only.
+        var problems = new List<string>();
+        foreach (var offer in OfferContent.LoadFolder(Folder, Reference))
+        {
+            foreach (var (field, nl) in new[] { ("summary", offer.Summary.Nl), ("offer", offer.Text.Nl) })
+            {
+                var sentences = SentenceEnd().Split(nl.Trim()).Where(x => Readability.Words(x).Count > 0).ToList();
+                problems.AddRange(sentences.Where(x => Readability.Words(x).Count > 20).Select(x => $"{offer.Slug}: {field}.nl has a sentence of more than 20 words: {x}"));
+                if (field == "offer" && Readability.FleschDouma(nl) < Readability.FairlyEasy)
+                {
+                    problems.Add($"{offer.Slug}: offer.nl reads below Flesch-Douma {Readability.FairlyEasy} ({Readability.FleschDouma(nl):0}): {nl}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [GeneratedRegex(@"(?<=[.?!])['\u2019""]?\s+(?=[A-Z\u00C0-\u00DD'0-9])")]
+    private static partial Regex SentenceEnd();
 
     private static string Base() => File.ReadAllText(Path.Combine(Folder, "gelrepact.yaml"));
 
