@@ -113,6 +113,12 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
 
     public string Text(Reason reason) => reason.Text(l, CultureInfo.CurrentUICulture);
 
+    /// <summary>Where an offer is available, in words: the whole country, the named areas, or that the source does not say.</summary>
+    public string AreaText(OfferAreas areas) =>
+        areas.National ? l["Wegwijzer.Area.National"]
+        : areas.NotStated ? l["Wegwijzer.Area.NotStated"]
+        : string.Join(", ", areas.Provinces.Select(reference.ProvinceName).Concat(areas.Regions.Select(reference.RegionName)).Concat(areas.SubRegions.Select(s => s.Name)));
+
     /// <summary>The resource key naming a kind of offer (learning-community → Wegwijzer.Kind.LearningCommunity).</summary>
     public static string KindKey(string kind) => "Wegwijzer.Kind." + string.Concat(kind.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 

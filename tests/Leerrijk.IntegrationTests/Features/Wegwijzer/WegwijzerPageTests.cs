@@ -17,6 +17,8 @@ public sealed class WegwijzerPageTests(LeerrijkAppFactory app) : IClassFixture<L
         Assert.Contains("Eigen bijdrage € 2.000.", html, StringComparison.Ordinal);
         Assert.Contains("volgende ronde verwacht rond 1 maart 2026 (schatting)", html, StringComparison.Ordinal);
         Assert.Contains("Laatst gecontroleerd", html, StringComparison.Ordinal);
+        Assert.Contains("<dd>Twente, Achterhoek, Stedendriehoek</dd>", html, StringComparison.Ordinal); // Gas erop!
+        Assert.Contains("<dd>Heel Nederland</dd>", html, StringComparison.Ordinal);
         Assert.Contains("3 december 2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http://", html, StringComparison.Ordinal);
     }
