@@ -77,6 +77,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.Funding.SchemeBudget> SchemeBudgets => Set<Features.Funding.SchemeBudget>();
 
+    public DbSet<Features.Wegwijzer.OfferEntry> Offers => Set<Features.Wegwijzer.OfferEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>
