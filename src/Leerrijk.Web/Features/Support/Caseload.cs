@@ -7,6 +7,7 @@ using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reports;
 using Leerrijk.Web.Features.Tracks;
+using Leerrijk.Web.Features.Wegwijzer;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ namespace Leerrijk.Web.Features.Support;
 /// answers the statistics have not taken in, so the caseload never shows a figure on a different set of people than
 /// the report does (two means over sets that differ by a few people would give those people away).
 /// </remarks>
-public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented, InstrumentCatalog catalog, TimeProvider clock)
+public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented, InstrumentCatalog catalog, OfferCatalog offers, OfferAdvice advice, TimeProvider clock)
 {
     /// <summary>
     /// One page of <paramref name="member"/>'s caseload after <paramref name="filter"/> (every matching company when
@@ -44,7 +45,21 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
         pageNumber = Math.Clamp(pageNumber, 1, pageCount);
         var shown = pageSize is { } take ? matching.Skip((pageNumber - 1) * take).Take(take).ToList() : matching;
         var rows = await RowsAsync(member, shown, today, cancellationToken);
+        rows = pageSize is null ? rows : await WithClosingWindowsAsync(rows, today, cancellationToken);
         return new CaseloadPage(keys.Count, matching.Count, pageNumber, pageCount, await WithWeakestAsync(rows, language, cancellationToken));
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> with the offer windows that close within <see cref="OfferAdvice.DeadlineDays"/> days and fit
+    /// or may fit each company: the offers are read once and judged for the rows shown only (exports leave them out).
+    /// </summary>
+    private async Task<List<CaseloadRow>> WithClosingWindowsAsync(List<CaseloadRow> rows, DateOnly today, CancellationToken cancellationToken)
+    {
+        var all = await offers.AllAsync(cancellationToken);
+        return rows.Select(row => row with
+        {
+            ClosingSoon = advice.Deadlines(all, OfferAdvice.ProfileOf(row.SbiSection, row.SizeClass, row.ProvinceId, row.LabourMarketRegionId), today, [WindowEdge.Closes]),
+        }).ToList();
     }
 
     /// <summary>
@@ -220,7 +235,11 @@ public sealed record CaseloadRow(
     bool RoundOpen,
     LastRound? LastRound,
     int OpenSteps,
-    int OverdueSteps);
+    int OverdueSteps)
+{
+    /// <summary>Windows of offers that fit or may fit the company and close soon; filled for the page's rows only.</summary>
+    public IReadOnlyList<OfferDeadline> ClosingSoon { get; init; } = [];
+}
 
 /// <summary>The company's latest closed round: who answered and where it is weakest (only figures the report shows).</summary>
 public sealed record LastRound(Guid RoundId, string Title, DateOnly ClosedOn, int Responses, int? ResponseRatePercent, IReadOnlyList<WeakDimension> Weakest)

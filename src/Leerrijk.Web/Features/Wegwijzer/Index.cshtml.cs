@@ -5,7 +5,6 @@ using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Wegwijzer;
@@ -206,11 +205,7 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
             return;
         }
 
-        var organisation = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .OrderBy(m => m.CreatedAtUtc)
-            .Select(m => m.Organisation!)
-            .FirstOrDefaultAsync(cancellationToken);
+        var organisation = await OfferAdvice.MemberOrganisationAsync(db, userId, cancellationToken);
         if (organisation is null)
         {
             return;

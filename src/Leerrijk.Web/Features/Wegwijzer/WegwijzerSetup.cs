@@ -12,6 +12,7 @@ public static class WegwijzerSetup
         // Read when the importer starts, so a broken file stops start-up with its name and the fix.
         services.AddSingleton(sp => new OfferFiles(OfferContent.LoadFolder(folder, sp.GetRequiredService<ReferenceData>())));
         services.AddScoped<OfferCatalog>();
+        services.AddScoped<OfferAdvice>();
         services.AddSingleton<OfferEligibility>();
         services.AddSingleton<OfferImporter>();
         services.AddHostedService(sp => sp.GetRequiredService<OfferImporter>());

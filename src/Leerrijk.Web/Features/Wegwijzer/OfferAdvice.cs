@@ -1,0 +1,92 @@
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerrijk.Web.Features.Wegwijzer;
+
+/// <summary>Whether a date is the day an application window opens or the day it closes.</summary>
+public enum WindowEdge
+{
+    Opens,
+    Closes,
+}
+
+/// <summary>A day an application window of an offer opens or closes, for an offer judged for one company.</summary>
+public sealed record OfferDeadline(OfferVerdict Verdict, OfferWindow Window, WindowEdge Edge)
+{
+    public DateOnly Date => Edge == WindowEdge.Opens ? Window.Opens : Window.Closes;
+}
+
+/// <summary>
+/// The wegwijzer where decisions are made (a menukaart step, the dashboard, the caseload): which offers can pay for or
+/// support a step, and which windows open or close soon, for one company. An offer counts when it fits or may fit and has
+/// not ended: a "maybe" is shown with its reason, so nobody is kept from an offer the wegwijzer cannot rule out.
+/// </summary>
+public sealed class OfferAdvice(OfferCatalog catalog, OfferEligibility rules)
+{
+    /// <summary>How far ahead "soon" looks for opening and closing windows.</summary>
+    public const int DeadlineDays = 30;
+
+    /// <summary>
+    /// The kinds that pay for or support a company's own learning step: money (voucher, subsidy, fund) or people who help
+    /// do it (a coach or adviser, a learning community). Scans, platforms and networks inform, but do not carry a step.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SupportingKinds = ["voucher", "subsidy", "fund", "coach", "learning-community"];
+
+    /// <summary>What the wegwijzer knows of an organisation from its profile (no head count or turnover is stored).</summary>
+    public static CompanyProfile ProfileOf(Organisation organisation) =>
+        ProfileOf(organisation.SbiSection, organisation.SizeClass, organisation.ProvinceId, organisation.LabourMarketRegionId);
+
+    /// <summary>The same profile from the four fields, for rows that carry them without the entity.</summary>
+    public static CompanyProfile ProfileOf(string section, SizeClass size, string province, string region) =>
+        new(Size: size, Section: NullIfEmpty(section), Province: NullIfEmpty(province), Region: NullIfEmpty(region));
+
+    /// <summary>Whether an offer may be recommended at all: it fits or may fit, and has not ended.</summary>
+    public static bool Recommendable(OfferVerdict verdict) =>
+        verdict.Fit != Fit.DoesNotFit && verdict.Availability != Availability.Ended;
+
+    /// <summary>The offers that can pay for or support a step for this company: fitting first, then by title.</summary>
+    public async Task<IReadOnlyList<OfferVerdict>> SupportingAsync(CompanyProfile company, DateOnly today, string language, CancellationToken cancellationToken) =>
+        Supporting(await catalog.AllAsync(cancellationToken), company, today, language);
+
+    /// <summary>The supporting offers among <paramref name="offers"/>, for reading the catalogue once for several companies.</summary>
+    public IReadOnlyList<OfferVerdict> Supporting(IEnumerable<Offer> offers, CompanyProfile company, DateOnly today, string language) =>
+        [.. offers.Where(o => o.Kinds.Any(SupportingKinds.Contains))
+            .Select(o => rules.Evaluate(o, company, today))
+            .Where(Recommendable)
+            .OrderBy(v => v.Fit == Fit.Fits ? 0 : 1)
+            .ThenBy(v => v.Offer.Title.For(language), StringComparer.CurrentCulture)];
+
+    /// <summary>Windows of offers that fit or may fit this company opening or closing within <see cref="DeadlineDays"/> days, soonest first.</summary>
+    public async Task<IReadOnlyList<OfferDeadline>> DeadlinesAsync(CompanyProfile company, DateOnly today, CancellationToken cancellationToken) =>
+        Deadlines(await catalog.AllAsync(cancellationToken), company, today, [WindowEdge.Opens, WindowEdge.Closes]);
+
+    /// <summary>The deadlines among <paramref name="offers"/> of the given edges (the caseload asks for closing days only).</summary>
+    public IReadOnlyList<OfferDeadline> Deadlines(IEnumerable<Offer> offers, CompanyProfile company, DateOnly today, IReadOnlyCollection<WindowEdge> edges)
+    {
+        var last = today.AddDays(DeadlineDays);
+        return [.. offers
+            .Where(o => o.Windows.Any(w => (w.Opens >= today && w.Opens <= last) || (w.Closes >= today && w.Closes <= last)))
+            .Select(o => rules.Evaluate(o, company, today))
+            .Where(Recommendable)
+            .SelectMany(v => v.Offer.Windows.SelectMany(w => new[] { new OfferDeadline(v, w, WindowEdge.Opens), new OfferDeadline(v, w, WindowEdge.Closes) }))
+            .Where(d => edges.Contains(d.Edge) && d.Date >= today && d.Date <= last)
+            .OrderBy(d => d.Date).ThenBy(d => d.Verdict.Offer.Slug, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The organisation a signed-in person's wegwijzer answers for: their first membership, as on /wegwijzer.</summary>
+    public static Task<Organisation?> MemberOrganisationAsync(LeerrijkDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.CreatedAtUtc)
+            .Select(m => m.Organisation!)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The address of an offer's card on /wegwijzer.</summary>
+    public static string Link(Offer offer) => "/wegwijzer#" + Anchor(offer);
+
+    /// <summary>The id of an offer's card; prefixed so a slug never collides with a filter field's id.</summary>
+    public static string Anchor(Offer offer) => "aanbod-" + offer.Slug;
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
