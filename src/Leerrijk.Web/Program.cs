@@ -97,6 +97,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapLeerrijkHealth();
 app.MapResponses();
 app.MapReports();
+app.MapWegwijzer();
 app.MapLeerrijkApiDocument();
 
 app.Run();

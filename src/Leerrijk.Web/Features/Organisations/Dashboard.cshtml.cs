@@ -7,8 +7,11 @@ namespace Leerrijk.Web.Features.Organisations;
 
 /// <summary>An organisation's home: its profile, its plan, and the one next step that fits where it stands.</summary>
 [AdviserScope(ConsentScope.ReadReports)]
-public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, Menukaart.Menukaart menukaart, TimeProvider clock) : OrganisationPageModel
+public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentCatalog catalog, Menukaart.Menukaart menukaart, Wegwijzer.OfferAdvice advice, TimeProvider clock) : OrganisationPageModel
 {
+    /// <summary>Windows of offers that fit or may fit this organisation, opening or closing in the next 30 days.</summary>
+    public IReadOnlyList<Wegwijzer.OfferDeadline> Deadlines { get; private set; } = [];
+
     public Organisation Organisation { get; private set; } = null!;
 
     public int MemberCount { get; private set; }
@@ -85,6 +88,7 @@ public sealed class DashboardModel(LeerrijkDbContext db, Instruments.InstrumentC
             (_, _, 0, > 0) => NextStep.FollowUp,
             _ => NextStep.ReadReport,
         };
+        Deadlines = await advice.DeadlinesAsync(Wegwijzer.OfferAdvice.ProfileOf(organisation), today, cancellationToken);
         QuickScanResult = await db.Set<QuickScan.QuickScanResult>().OrderByDescending(r => r.TakenOn).FirstOrDefaultAsync(cancellationToken);
         if (QuickScanResult is not null && catalog.Find(QuickScanResult.InstrumentId) is { } instrument)
         {

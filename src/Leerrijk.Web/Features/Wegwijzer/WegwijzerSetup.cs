@@ -18,4 +18,7 @@ public static class WegwijzerSetup
         services.AddHostedService(sp => sp.GetRequiredService<OfferImporter>());
         return services;
     }
+
+    /// <summary>Maps the wegwijzer's endpoints that are not pages: the calendar feed per region.</summary>
+    public static IEndpointRouteBuilder MapWegwijzer(this IEndpointRouteBuilder app) => app.MapWegwijzerFeed();
 }

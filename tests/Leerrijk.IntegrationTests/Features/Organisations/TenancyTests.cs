@@ -89,6 +89,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "GET /api/openapi/{documentName}.json",
         "GET,HEAD,PUT,PATCH,DELETE /api/v1/s/{code}/responses", // answers 405 with Allow: POST
         "POST /api/v1/s/{code}/responses",
+        "GET /wegwijzer/{region}.ics",
         "page ",
         "page Account/AccessDenied",
         "page Account/ChangePassword",
