@@ -79,6 +79,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.Wegwijzer.OfferEntry> Offers => Set<Features.Wegwijzer.OfferEntry>();
 
+    public DbSet<Features.Wegwijzer.OfferChange> OfferChanges => Set<Features.Wegwijzer.OfferChange>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

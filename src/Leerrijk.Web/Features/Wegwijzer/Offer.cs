@@ -23,7 +23,14 @@ public sealed record Offer(
     DateOnly? ClosedUntil,
     OfferLimits Eligibility,
     IReadOnlyList<OfferSource> Sources,
-    DateOnly LastChecked);
+    DateOnly LastChecked)
+{
+    /// <summary>After this many months without a check, editors see the offer flagged and readers see the date with a warning.</summary>
+    public const int StaleAfterMonths = 6;
+
+    /// <summary>Whether the facts were last checked more than <see cref="StaleAfterMonths"/> months before <paramref name="today"/>.</summary>
+    public bool IsStaleOn(DateOnly today) => LastChecked < today.AddMonths(-StaleAfterMonths);
+}
 
 /// <summary>Where an offer is available, as a set; all empty means the sources name no area.</summary>
 public sealed record OfferAreas(bool National, IReadOnlyList<string> Provinces, IReadOnlyList<string> Regions, IReadOnlyList<SubRegion> SubRegions)

@@ -25,6 +25,7 @@ public sealed class OfferEntry
     /// <summary>An editor changed it in the app: imports never overwrite it.</summary>
     public bool EditedInApp { get; set; }
 
+    /// <summary>When the row last changed (import or editor); also the concurrency token of the edit page.</summary>
     public DateTime UpdatedAtUtc { get; set; }
 
     public Offer Read() => JsonSerializer.Deserialize<Offer>(Json)!;
@@ -43,6 +44,8 @@ public sealed class OfferEntryConfiguration : IEntityTypeConfiguration<OfferEntr
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Slug).HasMaxLength(100);
         builder.Property(e => e.FileHash).HasMaxLength(64);
+        // Two editors saving the same offer: the second is told, instead of silently undoing the first.
+        builder.Property(e => e.UpdatedAtUtc).IsConcurrencyToken();
         builder.HasIndex(e => e.Slug).IsUnique();
     }
 }

@@ -125,6 +125,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/hervatten",
         "page s/{code}/u/{token}",
         "page wegwijzer",
+        "page wegwijzer/redactie",
+        "page wegwijzer/redactie/{slug}",
         "page s/{code}/{number:int}",
         "page snelscan",
         "page support/{supportId:guid}/connect",
@@ -143,7 +145,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(IdentityUserClaim<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserToken<Guid>),
         typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation), typeof(Leerrijk.Web.Features.Menukaart.MenukaartEntry),
         typeof(Leerrijk.Web.Features.Support.SupportOrganisation), typeof(Leerrijk.Web.Features.Support.SupportMembership),
-        typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget), typeof(Leerrijk.Web.Features.Wegwijzer.OfferEntry),
+        typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget), typeof(Leerrijk.Web.Features.Wegwijzer.OfferEntry), typeof(Leerrijk.Web.Features.Wegwijzer.OfferChange),
     ];
 
     [Fact]

@@ -1278,6 +1278,36 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.ToTable("TrackNotes");
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("EditorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId", "ChangedAtUtc");
+
+                    b.ToTable("OfferChanges", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1301,6 +1331,7 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
@@ -1730,6 +1761,15 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.HasOne("Leerrijk.Web.Features.Tracks.Track", null)
                         .WithMany()
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferChange", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Wegwijzer.OfferEntry", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1272,6 +1272,36 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("TrackNotes");
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EditorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId", "ChangedAtUtc");
+
+                    b.ToTable("OfferChanges", (string)null);
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1295,6 +1325,7 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1718,6 +1749,15 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.HasOne("Leerrijk.Web.Features.Tracks.Track", null)
                         .WithMany()
                         .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Wegwijzer.OfferChange", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Wegwijzer.OfferEntry", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
