@@ -216,8 +216,7 @@ public sealed class EditOfferModel(LeerrijkDbContext db, TimeProvider clock, ISt
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.LastChecked)}", l["Wegwijzer.Edit.LastCheckedRange", FirstYear]);
         }
 
-        // The loader's rule: an ended offer has no window still open on the day it was checked.
-        if (status == OfferTerms.Ended && Input.LastChecked is { } checkedDay && windows.FirstOrDefault(w => w.Closes >= checkedDay) is { } open)
+        if (status == OfferTerms.Ended && Input.LastChecked is { } checkedDay && Offer.WindowOpenAfter(windows, checkedDay) is { } open)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Status)}", l["Wegwijzer.Edit.EndedButOpen", WindowLines([open])]);
         }

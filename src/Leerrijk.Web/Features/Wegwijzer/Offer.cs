@@ -30,6 +30,14 @@ public sealed record Offer(
 
     /// <summary>Whether the facts were last checked more than <see cref="StaleAfterMonths"/> months before <paramref name="today"/>.</summary>
     public bool IsStaleOn(DateOnly today) => LastChecked < today.AddMonths(-StaleAfterMonths);
+
+    /// <summary>
+    /// The rule for an ended offer, shared by the file loader and the editors' page: the first of
+    /// <paramref name="windows"/> still open on or after the day the facts were checked, which an ended offer may not
+    /// have (null when there is none).
+    /// </summary>
+    public static OfferWindow? WindowOpenAfter(IEnumerable<OfferWindow> windows, DateOnly lastChecked) =>
+        windows.FirstOrDefault(w => w.Closes >= lastChecked);
 }
 
 /// <summary>Where an offer is available, as a set; all empty means the sources name no area.</summary>

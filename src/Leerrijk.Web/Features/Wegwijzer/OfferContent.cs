@@ -81,7 +81,7 @@ public static class OfferContent
 
         if (status == OfferTerms.Ended)
         {
-            var open = windows.FirstOrDefault(w => w.Closes >= lastChecked);
+            var open = Offer.WindowOpenAfter(windows, lastChecked);
             if (open is not null || expected is not null)
             {
                 throw new OfferContentException($"{where}: the offer has ended but {(open is not null ? $"a window closes on {Iso(open.Closes)}, on or after lastChecked" : "it has a nextWindowExpected")}. Remove status: ended or the open window.");
