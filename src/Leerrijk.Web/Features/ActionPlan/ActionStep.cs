@@ -23,6 +23,9 @@ public sealed class ActionStep : IOrganisationScoped, IHasCreatedAt
 
     public string Title { get; set; } = "";
 
+    /// <summary>The wegwijzer offer that pays for or supports the step, if one was picked (its slug: titles change).</summary>
+    public string? OfferSlug { get; set; }
+
     /// <summary>Who takes it on, in the organisation's own words ("Petra, werkplaats").</summary>
     public string? Owner { get; set; }
 
@@ -58,6 +61,7 @@ public sealed class ActionStepConfiguration : IEntityTypeConfiguration<ActionSte
         builder.Property(s => s.Owner).HasMaxLength(ActionStep.OwnerMaxLength);
         builder.Property(s => s.Note).HasMaxLength(ActionStep.NoteMaxLength);
         builder.Property(s => s.InterventionSlug).HasMaxLength(100);
+        builder.Property(s => s.OfferSlug).HasMaxLength(100);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => s.OrganisationId);
         builder.Property(s => s.Version).IsConcurrencyToken();

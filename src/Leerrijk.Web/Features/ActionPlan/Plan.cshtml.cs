@@ -3,6 +3,7 @@ using System.Globalization;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Wegwijzer;
 using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,8 +22,14 @@ namespace Leerrijk.Web.Features.ActionPlan;
 /// version is refused with the current values beside the person's own input, so two people editing at once lose nothing.
 /// </remarks>
 [AdviserScope(ConsentScope.ReadReports)]
-public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaart, IStringLocalizer<SharedResource> l, TimeProvider clock) : OrganisationPageModel
+public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaart, OfferAdvice advice, IStringLocalizer<SharedResource> l, TimeProvider clock) : OrganisationPageModel
 {
+    /// <summary>The wegwijzer offers a step can name: those that fit or may fit, and every one a step already names.</summary>
+    public IReadOnlyList<OfferVerdict> OfferChoices { get; private set; } = [];
+
+    /// <summary>The offer a step names, judged for this company today; null when it names none.</summary>
+    public OfferVerdict? OfferOf(ActionStep step) => step.OfferSlug is { } slug ? OfferChoices.FirstOrDefault(v => v.Offer.Slug == slug) : null;
+
     public IReadOnlyList<ActionStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
@@ -80,6 +87,9 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
         [Display(Name = "Plan.FollowUpOn")]
         public DateOnly? FollowUpOn { get; set; }
 
+        /// <summary>The wegwijzer offer picked for the step; empty for none.</summary>
+        public string? OfferSlug { get; set; }
+
         /// <summary>The version of the step the form showed (edit only).</summary>
         public int? Version { get; set; }
 
@@ -91,6 +101,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             Status = step.Status,
             Note = step.Note,
             FollowUpOn = step.FollowUpOn,
+            OfferSlug = step.OfferSlug,
             Version = step.Version,
         };
     }
@@ -226,6 +237,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Title)}", l["Validation.Required", l["Plan.Title"]]);
         }
 
+        var offer = await PickOfferAsync(keep: null, cancellationToken);
         if (!ModelState.IsValid)
         {
             CreatingStep = true;
@@ -233,7 +245,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             return Page();
         }
 
-        db.Add(Apply(new ActionStep { OrganisationId = Member.OrganisationId, Title = Input.Title!.Trim() }));
+        db.Add(Apply(new ActionStep { OrganisationId = Member.OrganisationId, Title = Input.Title!.Trim() }, offer));
         await db.SaveChangesAsync(cancellationToken);
         return Done(l["Plan.Added", Input.Title.Trim()].Value);
     }
@@ -259,6 +271,8 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             ModelState.AddModelError("", l["Plan.VersionMissing"]);
         }
 
+        var offer = await PickOfferAsync(step.OfferSlug, cancellationToken);
+
         if (!ModelState.IsValid)
         {
             EditingStepId = stepId;
@@ -268,7 +282,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
         db.Entry(step).Property(s => s.Version).OriginalValue = Input.Version!.Value;
         step.Version = Input.Version.Value + 1;
-        Apply(step);
+        Apply(step, offer);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -538,14 +552,33 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             : null;
     }
 
-    private ActionStep Apply(ActionStep step)
+    private ActionStep Apply(ActionStep step, Offer? offer)
     {
+        step.OfferSlug = offer?.Slug;
         step.Owner = string.IsNullOrWhiteSpace(Input.Owner) ? null : Input.Owner.Trim();
         step.StartOn = Input.StartOn;
         step.Status = Input.Status;
         step.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
         step.FollowUpOn = Input.FollowUpOn;
         return step;
+    }
+
+    /// <summary>Reads the picked offer: one of the choices, or the step's own (<paramref name="keep"/>) even if it no longer fits.</summary>
+    private async Task<Offer?> PickOfferAsync(string? keep, CancellationToken cancellationToken)
+    {
+        var (offer, error) = OfferAdvice.Pick(Input.OfferSlug, await ChoicesAsync([keep], cancellationToken));
+        if (error is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.OfferSlug)}", l[error]);
+        }
+
+        return offer;
+    }
+
+    private async Task<IReadOnlyList<OfferVerdict>> ChoicesAsync(IEnumerable<string?> keep, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == Member.OrganisationId, cancellationToken);
+        return await advice.ChoicesAsync(OfferAdvice.ProfileOf(organisation), keep, Today, Language, cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -555,6 +588,7 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             .ThenBy(s => s.StartOn)
             .ThenBy(s => s.CreatedAtUtc)
             .ToListAsync(cancellationToken);
+        OfferChoices = await ChoicesAsync(Steps.Select(s => s.OfferSlug), cancellationToken);
         var indicators = await db.PlanIndicators.AsNoTracking().OrderBy(i => i.CreatedAtUtc).ToListAsync(cancellationToken);
         var measurements = (await db.IndicatorMeasurements.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.IndicatorId);
         Indicators = indicators.Select(i => IndicatorView.Create(i, measurements[i.Id], l, CultureInfo.CurrentCulture)).ToList();

@@ -57,10 +57,12 @@ public sealed partial class DemoSeeder(
         {
             Name = OrganisationName,
             SbiSection = "F",
-            SizeClass = SizeClass.Small,
-            ProvinceId = "overijssel",
-            LabourMarketRegionId = "twente",
+            SizeClass = SizeClass.Medium,
+            ProvinceId = "gelderland",
+            LabourMarketRegionId = "achterhoek",
             KvkNumber = "12345678",
+            Employees = 60, // the wegwijzer's example: SLIM is for companies up to 250
+            TurnoverEuros = 6_500_000,
         };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);

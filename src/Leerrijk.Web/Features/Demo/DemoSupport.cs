@@ -77,7 +77,8 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
         Note(track, adviserId, 40, "Intern: eigenaar wil vooral snel resultaat zien; volgende keer de eerste successen laten zien.", internalToSupport: true);
         var meelopen = Step(organisationId, baseline.Id, "meelopen", "Meelopen met een collega", "Petra, werkplaats", ActionStatus.Started, startDaysAgo: 45, followUpInDays: 60);
         Step(organisationId, baseline.Id, "leerpunt-in-werkoverleg", "Een leerpunt op elk werkoverleg", "Jeroen, leidinggevende", ActionStatus.Done, startDaysAgo: 60, followUpInDays: null);
-        Step(organisationId, baseline.Id, "ontwikkelgesprek", "Een ontwikkelgesprek met iedereen", "Eva", ActionStatus.Planned, startDaysAgo: -14, followUpInDays: 90);
+        var gesprek = Step(organisationId, baseline.Id, "ontwikkelgesprek", "Een ontwikkelgesprek met iedereen", "Eva", ActionStatus.Planned, startDaysAgo: -14, followUpInDays: 90);
+        gesprek.OfferSlug = "gelrepact"; // picked from the wegwijzer: a Gelderland voucher for small and medium firms
         Indicator(organisationId, IndicatorKind.DevelopmentPlanShare, baseline: 20, target: 50, [(90, 20), (45, 28), (10, 35)]);
         Indicator(organisationId, IndicatorKind.TrainedShare, baseline: 25, target: 33, [(90, 25), (10, 30)]);
         db.Vouchers.Add(new Voucher
@@ -93,6 +94,16 @@ internal sealed class DemoSupport(DemoSeeder seeder, LeerrijkDbContext db, Instr
             Status = VoucherStatus.Granted,
             RequestedOn = today.AddDays(-50),
             DecidedOn = today.AddDays(-30),
+        });
+        db.Vouchers.Add(new Voucher
+        {
+            OrganisationId = organisationId,
+            Scheme = "Gelrepact",
+            OfferSlug = "gelrepact",
+            Purpose = "Training 'het goede gesprek' voor de leidinggevenden, voor de ontwikkelgesprekken",
+            ActionStepId = gesprek.Id,
+            AmountRequested = 1_500m,
+            Status = VoucherStatus.Idea,
         });
 
         // What the owner sees under "who looked at what, when": the adviser's visits while preparing the conversations.

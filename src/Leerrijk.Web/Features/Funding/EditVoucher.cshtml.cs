@@ -22,7 +22,7 @@ public sealed class EditVoucherModel(LeerrijkDbContext db, VoucherForm form, ISt
     /// <summary>Whether someone else saved the voucher after this form was shown.</summary>
     public bool Conflict { get; private set; }
 
-    public VoucherChoices Choices { get; private set; } = new([], []);
+    public VoucherChoices Choices { get; private set; } = new([], [], []);
 
     [BindProperty]
     public VoucherInput Input { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class EditVoucherModel(LeerrijkDbContext db, VoucherForm form, ISt
 
         Current = voucher;
         Input = VoucherInput.From(voucher, System.Globalization.CultureInfo.CurrentCulture);
-        Choices = await form.ChoicesAsync(voucher.SupportOrganisationId, cancellationToken);
+        Choices = await form.ChoicesAsync(Member.OrganisationId, voucher.SupportOrganisationId, voucher.OfferSlug, cancellationToken);
         return Page();
     }
 
@@ -47,7 +47,8 @@ public sealed class EditVoucherModel(LeerrijkDbContext db, VoucherForm form, ISt
             return NotFound();
         }
 
-        var (reading, values) = await form.ReadAsync(Input, ModelState, voucher.SupportOrganisationId, cancellationToken);
+        var choices = await form.ChoicesAsync(Member.OrganisationId, voucher.SupportOrganisationId, voucher.OfferSlug, cancellationToken);
+        var (reading, values) = await form.ReadAsync(Input, ModelState, choices, voucher.SupportOrganisationId, cancellationToken);
         if (reading == VoucherReading.StepNotFound)
         {
             return NotFound();
@@ -93,7 +94,7 @@ public sealed class EditVoucherModel(LeerrijkDbContext db, VoucherForm form, ISt
     private async Task<IActionResult> ShowAsync(Voucher current, CancellationToken cancellationToken)
     {
         Current = current;
-        Choices = await form.ChoicesAsync(current.SupportOrganisationId, cancellationToken);
+        Choices = await form.ChoicesAsync(Member.OrganisationId, current.SupportOrganisationId, current.OfferSlug, cancellationToken);
         return Page();
     }
 }

@@ -8,7 +8,7 @@ namespace Leerrijk.Web.Features.Funding;
 
 /// <summary>
 /// A voucher, subsidy or cheque in a company's register: what was asked, granted and spent, for which plan step.
-/// The scheme is free text until the wegwijzer links it to its schemes.
+/// The scheme is the wegwijzer offer when one was picked, or free text for a scheme the wegwijzer does not list.
 /// </summary>
 public sealed class Voucher : IOrganisationScoped, IHasCreatedAt
 {
@@ -24,6 +24,9 @@ public sealed class Voucher : IOrganisationScoped, IHasCreatedAt
     public Guid? SupportOrganisationId { get; set; }
 
     public string Scheme { get; set; } = "";
+
+    /// <summary>The wegwijzer offer this voucher comes from, if picked; <see cref="Scheme"/> then holds its title as it was.</summary>
+    public string? OfferSlug { get; set; }
 
     public string Purpose { get; set; } = "";
 
@@ -87,6 +90,7 @@ public sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         builder.HasIndex(v => v.OrganisationId);
         builder.HasIndex(v => v.SupportOrganisationId);
         builder.Property(v => v.Scheme).HasMaxLength(Voucher.SchemeMaxLength);
+        builder.Property(v => v.OfferSlug).HasMaxLength(100);
         builder.Property(v => v.Purpose).HasMaxLength(Voucher.PurposeMaxLength);
         builder.Property(v => v.AmountRequested).HasPrecision(12, 2);
         builder.Property(v => v.AmountGranted).HasPrecision(12, 2);

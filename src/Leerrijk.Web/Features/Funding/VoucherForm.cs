@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Consent;
+using Leerrijk.Web.Features.Wegwijzer;
 using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -23,6 +24,9 @@ public sealed class VoucherInput
     [Display(Name = "Voucher.Purpose")]
     [StringLength(Voucher.PurposeMaxLength, ErrorMessage = "Validation.MaxLength")]
     public string? Purpose { get; set; }
+
+    /// <summary>The wegwijzer offer picked; with one, <see cref="Scheme"/> may stay empty and takes its title.</summary>
+    public string? OfferSlug { get; set; }
 
     [Display(Name = "Voucher.Step")]
     public Guid? ActionStepId { get; set; }
@@ -63,6 +67,7 @@ public sealed class VoucherInput
     public static VoucherInput From(Voucher voucher, CultureInfo culture) => new()
     {
         Scheme = voucher.Scheme,
+        OfferSlug = voucher.OfferSlug,
         Purpose = voucher.Purpose,
         ActionStepId = voucher.ActionStepId,
         SupportOrganisationId = voucher.SupportOrganisationId,
@@ -82,8 +87,9 @@ public sealed class VoucherInput
 /// <summary>An option in one of the form's lists: a plan step or a connected support organisation.</summary>
 public sealed record Choice(Guid Id, string Text);
 
-/// <summary>What the voucher form offers: the company's plan steps and the support organisations it is connected to today.</summary>
-public sealed record VoucherChoices(IReadOnlyList<Choice> Steps, IReadOnlyList<Choice> Supports);
+/// <summary>What the voucher form offers: the company's plan steps, the support organisations it is connected to today,
+/// and the wegwijzer offers that fit or may fit it (with the one already picked).</summary>
+public sealed record VoucherChoices(IReadOnlyList<Choice> Steps, IReadOnlyList<Choice> Supports, IReadOnlyList<OfferVerdict> Offers);
 
 /// <summary>A page that shows the voucher form (the register's "add" and the edit page), for the shared fields partial.</summary>
 public interface IVoucherFormPage
@@ -95,7 +101,7 @@ public interface IVoucherFormPage
 
 /// <summary>What a voucher form says once read, ready to store.</summary>
 public sealed record VoucherValues(
-    string Scheme, string Purpose, Guid? ActionStepId, Guid? SupportOrganisationId,
+    string Scheme, string? OfferSlug, string Purpose, Guid? ActionStepId, Guid? SupportOrganisationId,
     decimal? AmountRequested, decimal? AmountGranted, decimal? AmountSpent, decimal? OwnContribution,
     VoucherStatus Status, DateOnly? RequestedOn, DateOnly? DecidedOn, DateOnly? SpentOn, DateOnly? AccountedOn)
 {
@@ -105,6 +111,7 @@ public sealed record VoucherValues(
     public Voucher ApplyTo(Voucher voucher)
     {
         voucher.Scheme = Scheme;
+        voucher.OfferSlug = OfferSlug;
         voucher.Purpose = Purpose;
         voucher.ActionStepId = ActionStepId;
         voucher.SupportOrganisationId = SupportOrganisationId;
@@ -148,15 +155,20 @@ public enum VoucherReading
 /// granted, because the company pays the difference itself; it is stored, with a warning in the register and on save,
 /// and a budget counts at most the granted amount as spent.</para>
 /// </remarks>
-public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class VoucherForm(LeerrijkDbContext db, OfferAdvice advice, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     private const string Prefix = "Input.";
 
     private static readonly NumberRule Amount = new(0, Voucher.MaxAmount, 2, Euros: true, Required: false);
 
-    /// <summary>The company's plan steps and the support organisations with an active grant today; <paramref name="keepSupportId"/>
-    /// (the voucher's current one) stays in the list even when its grant has ended, so saving does not change it unasked.</summary>
-    public async Task<VoucherChoices> ChoicesAsync(Guid? keepSupportId, CancellationToken cancellationToken)
+    /// <summary>The company's plan steps, the support organisations with an active grant today and the offers that fit or may
+    /// fit; <paramref name="keepSupportId"/> and <paramref name="keepOfferSlug"/> (the voucher's current ones) stay in the
+    /// lists even when the grant has ended or the offer no longer fits, so saving does not change them unasked.</summary>
+    /// <param name="organisationId">The company of the request.</param>
+    /// <param name="keepSupportId">The voucher's current support organisation, if any.</param>
+    /// <param name="keepOfferSlug">The voucher's current offer, if any.</param>
+    /// <param name="cancellationToken">Cancels the look-ups.</param>
+    public async Task<VoucherChoices> ChoicesAsync(Guid organisationId, Guid? keepSupportId, string? keepOfferSlug, CancellationToken cancellationToken)
     {
         var steps = await db.ActionSteps.AsNoTracking().OrderBy(s => s.CreatedAtUtc)
             .Select(s => new Choice(s.Id, s.Title)).ToListAsync(cancellationToken);
@@ -168,16 +180,19 @@ public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedRes
 
         var supports = await db.SupportOrganisations.AsNoTracking().Where(s => supportIds.Contains(s.Id)).OrderBy(s => s.Name)
             .Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        return new(steps, supports);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
+        var offers = await advice.ChoicesAsync(OfferAdvice.ProfileOf(organisation), [keepOfferSlug], LocalizationSetup.Today(clock), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return new(steps, supports, offers);
     }
 
     /// <summary>Reads <paramref name="input"/>, putting a plain message beside every wrong field.</summary>
     /// <param name="input">The form as posted.</param>
     /// <param name="modelState">Where the messages go (keys "Input.…").</param>
+    /// <param name="choices">The lists the form showed, from <see cref="ChoicesAsync"/> (the picked offer must be one of them).</param>
     /// <param name="currentSupportId">The support organisation the voucher draws on now, accepted even when no longer connected.</param>
     /// <param name="cancellationToken">Cancels the look-ups.</param>
     public async Task<(VoucherReading Reading, VoucherValues? Values)> ReadAsync(
-        VoucherInput input, ModelStateDictionary modelState, Guid? currentSupportId, CancellationToken cancellationToken)
+        VoucherInput input, ModelStateDictionary modelState, VoucherChoices choices, Guid? currentSupportId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -192,7 +207,17 @@ public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedRes
             modelState.AddModelError(Prefix + nameof(VoucherInput.SupportOrganisationId), l["Voucher.SupportNotConnected"]);
         }
 
-        var scheme = Required(input.Scheme, nameof(VoucherInput.Scheme), "Voucher.Scheme", modelState);
+        var (offer, offerError) = OfferAdvice.Pick(input.OfferSlug, choices.Offers);
+        if (offerError is not null)
+        {
+            modelState.AddModelError(Prefix + nameof(VoucherInput.OfferSlug), l[offerError]);
+        }
+
+        // A picked offer names the scheme; typing one stays possible for schemes the wegwijzer does not list.
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var scheme = offer is not null && string.IsNullOrWhiteSpace(input.Scheme)
+            ? Truncate(offer.Title.For(language), Voucher.SchemeMaxLength)
+            : Required(input.Scheme, nameof(VoucherInput.Scheme), "Voucher.Scheme", modelState);
         var purpose = Required(input.Purpose, nameof(VoucherInput.Purpose), "Voucher.Purpose", modelState);
         var status = input.Status;
         if (status is null || !Enum.IsDefined(status.Value))
@@ -248,7 +273,7 @@ public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedRes
         }
 
         return (VoucherReading.Valid, new VoucherValues(
-            scheme, purpose, input.ActionStepId, input.SupportOrganisationId, requestedAmount, grantedAmount, spentAmount, ownContribution,
+            scheme, offer?.Slug, purpose, input.ActionStepId, input.SupportOrganisationId, requestedAmount, grantedAmount, spentAmount, ownContribution,
             status.Value, input.RequestedOn, input.DecidedOn, input.SpentOn, input.AccountedOn));
 
         decimal? ReadAmount(string? text, string field, string label, bool required, bool allowed)
@@ -278,6 +303,8 @@ public sealed class VoucherForm(LeerrijkDbContext db, IStringLocalizer<SharedRes
     /// <summary>The statuses in the order a voucher goes through them, refusal last.</summary>
     public static IReadOnlyList<VoucherStatus> Statuses { get; } =
         [VoucherStatus.Idea, VoucherStatus.Requested, VoucherStatus.Granted, VoucherStatus.Spent, VoucherStatus.Accounted, VoucherStatus.Refused];
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     private IQueryable<Guid> ConnectedSupportIds()
     {

@@ -24,7 +24,7 @@ public sealed class VouchersModel(LeerrijkDbContext db, VoucherForm form, IStrin
     /// <summary>Sums over every voucher that was not refused.</summary>
     public (decimal Requested, decimal Granted, decimal Spent, decimal OwnContribution) Totals { get; private set; }
 
-    public VoucherChoices Choices { get; private set; } = new([], []);
+    public VoucherChoices Choices { get; private set; } = new([], [], []);
 
     public bool CanEdit => Member.May(OrganisationRole.Hr, ConsentScope.WorkOnPlan);
 
@@ -43,7 +43,8 @@ public sealed class VouchersModel(LeerrijkDbContext db, VoucherForm form, IStrin
     [AdviserScope(ConsentScope.WorkOnPlan)]
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        var (reading, values) = await form.ReadAsync(Input, ModelState, currentSupportId: null, cancellationToken);
+        Choices = await form.ChoicesAsync(Member.OrganisationId, null, null, cancellationToken);
+        var (reading, values) = await form.ReadAsync(Input, ModelState, Choices, currentSupportId: null, cancellationToken);
         if (reading == VoucherReading.StepNotFound)
         {
             return NotFound();
@@ -69,7 +70,7 @@ public sealed class VouchersModel(LeerrijkDbContext db, VoucherForm form, IStrin
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var vouchers = await db.Vouchers.AsNoTracking().OrderBy(v => v.CreatedAtUtc).ToListAsync(cancellationToken);
-        Choices = await form.ChoicesAsync(null, cancellationToken);
+        Choices = await form.ChoicesAsync(Member.OrganisationId, null, null, cancellationToken);
 
         // A voucher may still name a support organisation whose grant has ended: the register keeps showing its name.
         var supportIds = vouchers.Select(v => v.SupportOrganisationId).OfType<Guid>().Distinct().ToList();

@@ -28,6 +28,12 @@ public sealed class Organisation : IHasCreatedAt
     /// <summary>Chamber of Commerce number: eight digits, optional.</summary>
     public string? KvkNumber { get; set; }
 
+    /// <summary>Head count, optional: schemes with a staff limit (SLIM: up to 249) need the number, not the band.</summary>
+    public int? Employees { get; set; }
+
+    /// <summary>Yearly turnover in whole euros, optional: only a few schemes (the EU definition of an SME) ask for it.</summary>
+    public long? TurnoverEuros { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }
 
@@ -38,6 +44,31 @@ public enum SizeClass
     Small = 2,   // 10–49
     Medium = 3,  // 50–249
     Large = 4,   // 250+
+}
+
+/// <summary>The head counts each <see cref="SizeClass"/> covers, in one place for the profile form and the wegwijzer.</summary>
+public static class SizeClasses
+{
+    /// <summary>A head count above this is a typing error, not a company.</summary>
+    public const int MaxEmployees = 1_000_000;
+
+    /// <summary>The band a head count falls in.</summary>
+    public static SizeClass Of(int employees) => employees switch
+    {
+        < 10 => SizeClass.Micro,
+        < 50 => SizeClass.Small,
+        < 250 => SizeClass.Medium,
+        _ => SizeClass.Large,
+    };
+
+    /// <summary>The lowest and highest head count of a band (the largest band has no top).</summary>
+    public static (int Low, int High) Range(SizeClass size) => size switch
+    {
+        SizeClass.Micro => (1, 9),
+        SizeClass.Small => (10, 49),
+        SizeClass.Medium => (50, 249),
+        _ => (250, int.MaxValue),
+    };
 }
 
 /// <summary>Names of the sector classification editions Leerrijk knows.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -35,9 +36,36 @@ public sealed class OrganisationProfileInput
     [Display(Name = "Field.Kvk")]
     public string? KvkNumber { get; set; }
 
-    /// <summary>Checks the choices against the reference lists, which attributes cannot see.</summary>
+    /// <summary>Head count as typed; optional, read by <see cref="NumberField"/> so "1.200" is twelve hundred.</summary>
+    [Display(Name = "Field.Employees")]
+    public string? Employees { get; set; }
+
+    /// <summary>Yearly turnover in euros as typed ("2.500.000"); optional.</summary>
+    [Display(Name = "Field.Turnover")]
+    public string? Turnover { get; set; }
+
+    /// <summary>A head count: a whole number from 1; the wegwijzer's filter reads it the same way.</summary>
+    public static readonly NumberRule EmployeesRule = new(1, SizeClasses.MaxEmployees, 0, Euros: false, Required: false);
+
+    /// <summary>A yearly turnover in whole euros; above a thousand billion is a typing error.</summary>
+    public static readonly NumberRule TurnoverRule = new(0, 1_000_000_000_000m, 0, Euros: true, Required: false);
+
+    private int? employees;
+    private long? turnover;
+
+    /// <summary>Checks the choices against the reference lists, which attributes cannot see, and reads the numbers.</summary>
     public void ValidateChoices(ReferenceData reference, ModelStateDictionary modelState, IStringLocalizer l, string prefix)
     {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(l);
+        employees = (int?)NumberField.Read(modelState, $"{prefix}.{nameof(Employees)}", Employees, EmployeesRule, l["Field.Employees"], l);
+        turnover = (long?)NumberField.Read(modelState, $"{prefix}.{nameof(Turnover)}", Turnover, TurnoverRule, l["Field.Turnover"], l);
+        if (employees is { } count && SizeClass is { } chosen && Enum.IsDefined(chosen) && SizeClasses.Of(count) != chosen)
+        {
+            // Two answers that contradict each other would give the wegwijzer and the norm groups different companies.
+            modelState.AddModelError($"{prefix}.{nameof(Employees)}", l["Organisation.EmployeesOtherSize", count, l["SizeClass." + SizeClasses.Of(count)], l["SizeClass." + chosen]]);
+        }
+
         if (SbiSection is not null && !reference.IsSbiSection(SbiSection))
         {
             modelState.AddModelError($"{prefix}.{nameof(SbiSection)}", l["Validation.NotInList"]);
@@ -68,6 +96,8 @@ public sealed class OrganisationProfileInput
         organisation.ProvinceId = ProvinceId!;
         organisation.LabourMarketRegionId = LabourMarketRegionId!;
         organisation.KvkNumber = string.IsNullOrWhiteSpace(KvkNumber) ? null : KvkNumber.Trim();
+        organisation.Employees = employees;
+        organisation.TurnoverEuros = turnover;
     }
 
     public static OrganisationProfileInput From(Organisation organisation) => new()
@@ -78,5 +108,7 @@ public sealed class OrganisationProfileInput
         ProvinceId = organisation.ProvinceId,
         LabourMarketRegionId = organisation.LabourMarketRegionId,
         KvkNumber = organisation.KvkNumber,
+        Employees = organisation.Employees?.ToString(CultureInfo.InvariantCulture),
+        Turnover = organisation.TurnoverEuros?.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -56,9 +56,15 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
     private async Task<List<CaseloadRow>> WithClosingWindowsAsync(List<CaseloadRow> rows, DateOnly today, CancellationToken cancellationToken)
     {
         var all = await offers.AllAsync(cancellationToken);
-        return rows.Select(row => row with
+        var ids = rows.Select(r => r.OrganisationId).ToList();
+        var numbers = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.Employees, o.TurnoverEuros })
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        return rows.Select(row =>
         {
-            ClosingSoon = advice.Deadlines(all, OfferAdvice.ProfileOf(row.SbiSection, row.SizeClass, row.ProvinceId, row.LabourMarketRegionId), today, [WindowEdge.Closes]),
+            var known = numbers.GetValueOrDefault(row.OrganisationId);
+            var profile = OfferAdvice.ProfileOf(row.SbiSection, row.SizeClass, row.ProvinceId, row.LabourMarketRegionId, known?.Employees, known?.TurnoverEuros);
+            return row with { ClosingSoon = advice.Deadlines(all, profile, today, [WindowEdge.Closes]) };
         }).ToList();
     }
 

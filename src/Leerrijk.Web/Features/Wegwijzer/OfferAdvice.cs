@@ -33,13 +33,13 @@ public sealed class OfferAdvice(OfferCatalog catalog, OfferEligibility rules)
     /// </summary>
     public static readonly IReadOnlyList<string> SupportingKinds = ["voucher", "subsidy", "fund", "coach", "learning-community"];
 
-    /// <summary>What the wegwijzer knows of an organisation from its profile (no head count or turnover is stored).</summary>
+    /// <summary>What the wegwijzer knows of an organisation from its profile (head count and turnover when the owner gave them).</summary>
     public static CompanyProfile ProfileOf(Organisation organisation) =>
-        ProfileOf(organisation.SbiSection, organisation.SizeClass, organisation.ProvinceId, organisation.LabourMarketRegionId);
+        ProfileOf(organisation.SbiSection, organisation.SizeClass, organisation.ProvinceId, organisation.LabourMarketRegionId, organisation.Employees, organisation.TurnoverEuros);
 
-    /// <summary>The same profile from the four fields, for rows that carry them without the entity.</summary>
-    public static CompanyProfile ProfileOf(string section, SizeClass size, string province, string region) =>
-        new(Size: size, Section: NullIfEmpty(section), Province: NullIfEmpty(province), Region: NullIfEmpty(region));
+    /// <summary>The same profile from its fields, for rows that carry them without the entity.</summary>
+    public static CompanyProfile ProfileOf(string section, SizeClass size, string province, string region, int? employees, long? turnoverEuros) =>
+        new(employees, size, NullIfEmpty(section), NullIfEmpty(province), NullIfEmpty(region), OfferTerms.Employer, turnoverEuros);
 
     /// <summary>Whether an offer may be recommended at all: it fits or may fit, and has not ended.</summary>
     public static bool Recommendable(OfferVerdict verdict) =>
@@ -56,6 +56,39 @@ public sealed class OfferAdvice(OfferCatalog catalog, OfferEligibility rules)
             .Where(Recommendable)
             .OrderBy(v => v.Fit == Fit.Fits ? 0 : 1)
             .ThenBy(v => v.Offer.Title.For(language), StringComparer.CurrentCulture)];
+
+    /// <summary>
+    /// The offers a company can pick for a plan step or a voucher: the supporting offers that fit or may fit, and the one
+    /// already picked (<paramref name="keepSlugs"/>) even when they no longer would, so saving does not drop them unasked.
+    /// </summary>
+    public async Task<IReadOnlyList<OfferVerdict>> ChoicesAsync(CompanyProfile company, IEnumerable<string?> keepSlugs, DateOnly today, string language, CancellationToken cancellationToken)
+    {
+        var all = await catalog.AllAsync(cancellationToken);
+        var choices = Supporting(all, company, today, language).ToList();
+        foreach (var kept in keepSlugs.OfType<string>().Distinct().Where(k => choices.All(v => v.Offer.Slug != k)))
+        {
+            if (all.FirstOrDefault(o => o.Slug == kept) is { } offer)
+            {
+                choices.Add(rules.Evaluate(offer, company, today));
+            }
+        }
+
+        return choices;
+    }
+
+    /// <summary>
+    /// Reads a picked offer against <paramref name="choices"/>: empty is no offer; a slug that is not a choice (a forged
+    /// form, or an offer that ended since the page was shown) is refused with a message key.
+    /// </summary>
+    public static (Offer? Offer, string? ErrorKey) Pick(string? slug, IReadOnlyList<OfferVerdict> choices)
+    {
+        if (string.IsNullOrEmpty(slug))
+        {
+            return (null, null);
+        }
+
+        return choices.FirstOrDefault(v => v.Offer.Slug == slug) is { } chosen ? (chosen.Offer, null) : (null, "Wegwijzer.Pick.NotAChoice");
+    }
 
     /// <summary>Windows of offers that fit or may fit this company opening or closing within <see cref="DeadlineDays"/> days, soonest first.</summary>
     public async Task<IReadOnlyList<OfferDeadline>> DeadlinesAsync(CompanyProfile company, DateOnly today, CancellationToken cancellationToken) =>
@@ -90,3 +123,6 @@ public sealed class OfferAdvice(OfferCatalog catalog, OfferEligibility rules)
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
+
+/// <summary>The offer picker's field: the choices from <see cref="OfferAdvice.ChoicesAsync"/>, the picked slug and any error.</summary>
+public sealed record OfferPicker(string Id, string Name, IReadOnlyList<OfferVerdict> Choices, string? Selected, string? Error);

@@ -24,14 +24,7 @@ public sealed record CompanyProfile(
     long? TurnoverEuros = null)
 {
     /// <summary>The size class the head count falls in, or the class given.</summary>
-    public SizeClass? SizeClassOrCount => Employees switch
-    {
-        null => Size,
-        < 10 => SizeClass.Micro,
-        < 50 => SizeClass.Small,
-        < 250 => SizeClass.Medium,
-        _ => SizeClass.Large,
-    };
+    public SizeClass? SizeClassOrCount => Employees is { } count ? SizeClasses.Of(count) : Size;
 }
 
 /// <summary>Whether an offer fits a company: every stated rule is met, one is not, or the wegwijzer cannot tell.</summary>
@@ -83,8 +76,20 @@ public sealed record Reason(RuleOutcome Outcome, string Key, params object[] Arg
     }
 }
 
-/// <summary>An offer judged for one company on one day, with a reason line per rule.</summary>
-public sealed record OfferVerdict(Offer Offer, Fit Fit, Availability Availability, IReadOnlyList<Reason> Reasons, OfferWindow? OpenWindow);
+/// <summary>An offer judged for one company on one day, with a reason line per rule; <paramref name="Timing"/> is the time
+/// rule's line (open until, next window, ended), which is also among <paramref name="Reasons"/>.</summary>
+public sealed record OfferVerdict(Offer Offer, Fit Fit, Availability Availability, IReadOnlyList<Reason> Reasons, OfferWindow? OpenWindow, Reason Timing)
+{
+    /// <summary>
+    /// The line shown first: the rule that rules the offer out, else the one that leaves it open, else the most telling
+    /// rule that fits ("you have 60 staff: it is for up to 250" says more than "it is available nationwide").
+    /// </summary>
+    public Reason Headline =>
+        Reasons.FirstOrDefault(r => r.Outcome == RuleOutcome.DoesNotFit)
+        ?? Reasons.FirstOrDefault(r => r.Outcome == RuleOutcome.Unknown)
+        ?? Reasons.FirstOrDefault(r => r.Outcome == RuleOutcome.Fits && r.Key != "Wegwijzer.Reason.National" && r != Timing)
+        ?? Reasons.First(r => r.Outcome != RuleOutcome.Info);
+}
 
 /// <summary>
 /// The wegwijzer's eligibility rules in one place: area, sector, size, turnover, who it is for, and time. A rule the
@@ -103,7 +108,7 @@ public sealed class OfferEligibility(ReferenceData reference)
         var fit = reasons.Any(r => r.Outcome == RuleOutcome.DoesNotFit) ? Fit.DoesNotFit
             : reasons.Any(r => r.Outcome == RuleOutcome.Unknown) ? Fit.Unknown
             : Fit.Fits;
-        return new OfferVerdict(offer, fit, availability, reasons, openWindow);
+        return new OfferVerdict(offer, fit, availability, reasons, openWindow, timeReason);
     }
 
     private static (Availability, Reason, OfferWindow?) Time(Offer offer, DateOnly today)
@@ -220,7 +225,7 @@ public sealed class OfferEligibility(ReferenceData reference)
         var size = company.SizeClassOrCount;
         if (limits.MaxEmployees is { } max)
         {
-            var fits = company.Employees is { } n ? n <= max : size is null ? (bool?)null : Range(size.Value).High <= max ? true : Range(size.Value).Low > max ? false : null;
+            var fits = company.Employees is { } n ? n <= max : size is null ? (bool?)null : SizeClasses.Range(size.Value).High <= max ? true : SizeClasses.Range(size.Value).Low > max ? false : null;
             yield return company.Employees is { } count
                 ? new Reason(fits == true ? RuleOutcome.Fits : RuleOutcome.DoesNotFit, "Wegwijzer.Reason.MaxEmployees", count, offer.Title, max + 1)
                 : new Reason(Outcome(fits), "Wegwijzer.Reason.MaxEmployeesClass", size is null ? Unknown : new Term("SizeClass." + size), offer.Title, max + 1);
@@ -228,7 +233,7 @@ public sealed class OfferEligibility(ReferenceData reference)
 
         if (limits.MinEmployees is { } min)
         {
-            var fits = company.Employees is { } n ? n >= min : size is null ? (bool?)null : Range(size.Value).Low >= min ? true : Range(size.Value).High < min ? false : null;
+            var fits = company.Employees is { } n ? n >= min : size is null ? (bool?)null : SizeClasses.Range(size.Value).Low >= min ? true : SizeClasses.Range(size.Value).High < min ? false : null;
             yield return company.Employees is { } count
                 ? new Reason(fits == true ? RuleOutcome.Fits : RuleOutcome.DoesNotFit, "Wegwijzer.Reason.MinEmployees", count, offer.Title, min)
                 : new Reason(Outcome(fits), "Wegwijzer.Reason.MinEmployeesClass", size is null ? Unknown : new Term("SizeClass." + size), offer.Title, min);
@@ -250,14 +255,6 @@ public sealed class OfferEligibility(ReferenceData reference)
         true => RuleOutcome.Fits,
         false => RuleOutcome.DoesNotFit,
         null => RuleOutcome.Unknown,
-    };
-
-    private static (int Low, int High) Range(SizeClass size) => size switch
-    {
-        SizeClass.Micro => (1, 9),
-        SizeClass.Small => (10, 49),
-        SizeClass.Medium => (50, 249),
-        _ => (250, int.MaxValue),
     };
 
     private static Reason? Turnover(Offer offer, CompanyProfile company) => offer.Eligibility.MaxTurnoverEuros is not { } max ? null

@@ -62,6 +62,41 @@ public sealed class OrganisationTests(LeerrijkAppFactory app) : IClassFixture<Le
     }
 
     [Fact]
+    public async Task Head_count_and_turnover_are_optional_read_as_typed_and_must_match_the_size()
+    {
+        var owner = await app.CreateUserAsync();
+        var organisation = await app.CreateOrganisationAsync(owner.Id);
+        var client = await app.LoggedInClientAsync(owner.Email!);
+        var settings = $"/o/{organisation.Id}/settings";
+        var form = Profile("Installatie Zestig BV");
+        form["Input.SizeClass"] = "Medium";
+        form["Input.Employees"] = "60";
+        form["Input.Turnover"] = "6.500.000";
+        var contradicting = new Dictionary<string, string>(form) { ["Input.Employees"] = "300", ["Input.Turnover"] = "veel" };
+
+        var refused = await client.PostFormAsync(settings, contradicting);
+        var refusedHtml = await refused.TextAsync();
+        var saved = await client.PostFormAsync(settings, form);
+        var shown = await client.GetHtmlAsync(settings);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("300 medewerkers hoort bij '250 of meer medewerkers', maar u koos '50 tot en met 249 medewerkers'.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Schrijf Jaaromzet als bedrag in euro", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id);
+        Assert.Equal((60, 6_500_000L, SizeClass.Medium), (stored.Employees, stored.TurnoverEuros, stored.SizeClass));
+        Assert.Contains("value=\"60\"", shown, StringComparison.Ordinal);
+        Assert.Contains("value=\"6500000\"", shown, StringComparison.Ordinal);
+
+        form["Input.Employees"] = "";
+        form["Input.Turnover"] = " ";
+        await client.PostFormAsync(settings, form);
+        var cleared = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id);
+        Assert.Equal((null, null), (cleared.Employees, cleared.TurnoverEuros));
+    }
+
+    [Fact]
     public async Task The_owner_edits_the_profile_but_a_viewer_may_not()
     {
         var owner = await app.CreateUserAsync();

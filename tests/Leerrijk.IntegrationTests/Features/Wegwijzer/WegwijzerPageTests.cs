@@ -67,11 +67,11 @@ public sealed class WegwijzerPageTests(LeerrijkAppFactory app) : IClassFixture<L
         Assert.Contains("Deze provincie kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
         Assert.Contains("Deze regio kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
         Assert.Contains("Deze sector kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
-        Assert.Contains("Vul een heel getal in van 1 tot en met 1.000.000.", html, StringComparison.Ordinal);
+        Assert.Contains("Aantal medewerkers moet tussen 1 en 1.000.000 liggen.", html, StringComparison.Ordinal);
         Assert.Contains("Deze soort aanbod kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
         Assert.Contains("Kies werkgevers, werkenden of werkzoekenden.", html, StringComparison.Ordinal);
         Assert.Contains("Deze grootte kennen we niet. Kies er een uit de lijst.", html, StringComparison.Ordinal);
-        Assert.Contains("Vul de omzet in als heel bedrag in euro, bijvoorbeeld 2500000.", html, StringComparison.Ordinal);
+        Assert.Contains("Schrijf Jaaromzet als bedrag in euro", html, StringComparison.Ordinal);
         Assert.Contains("<h2>SLIM-regeling (mkb)</h2>", html, StringComparison.Ordinal); // the page still answers, without the bad filters
     }
 

@@ -44,9 +44,14 @@ public sealed class WegwijzerFilterTests
         var maybe = new Reason(RuleOutcome.Unknown, "Wegwijzer.Reason.AreaNotStated");
         var info = new Reason(RuleOutcome.Info, "Wegwijzer.Reason.NoWindowsStated");
 
-        Assert.Same(no, IndexModel.Headline(Verdict("a", "A", ["scan"], Fit.DoesNotFit, Availability.Ended) with { Reasons = [info, fits, maybe, no] }));
-        Assert.Same(maybe, IndexModel.Headline(Verdict("a", "A", ["scan"], Fit.Unknown, Availability.NotStated) with { Reasons = [info, fits, maybe] }));
-        Assert.Same(fits, IndexModel.Headline(Verdict("a", "A", ["scan"], Fit.Fits, Availability.NotStated) with { Reasons = [info, fits] }));
+        var headCount = new Reason(RuleOutcome.Fits, "Wegwijzer.Reason.MaxEmployees", 60, "SLIM", 250);
+        var open = new Reason(RuleOutcome.Fits, "Wegwijzer.Reason.Runs");
+
+        Assert.Same(no, (Verdict("a", "A", ["scan"], Fit.DoesNotFit, Availability.Ended) with { Reasons = [info, fits, maybe, no] }).Headline);
+        Assert.Same(maybe, (Verdict("a", "A", ["scan"], Fit.Unknown, Availability.NotStated) with { Reasons = [info, fits, maybe] }).Headline);
+        Assert.Same(fits, (Verdict("a", "A", ["scan"], Fit.Fits, Availability.NotStated) with { Reasons = [info, fits] }).Headline);
+        Assert.Same(headCount, (Verdict("a", "A", ["scan"], Fit.Fits, Availability.NotStated) with { Reasons = [fits, headCount, info] }).Headline);
+        Assert.Same(fits, (Verdict("a", "A", ["scan"], Fit.Fits, Availability.Open) with { Reasons = [fits, open], Timing = open }).Headline);
     }
 
     [Fact]
@@ -68,5 +73,5 @@ public sealed class WegwijzerFilterTests
             slug, kinds, new OfferAreas(true, [], [], []), new OfferSectors([], []), [], [], new LocalizedText(title, title),
             new LocalizedText("s", "s"), new LocalizedText("o", "o"), new OfferMoney(null, null, null, null, null), [], null, null, null,
             new OfferLimits(null, null, null), [new OfferSource("https://example.org", null)], new DateOnly(2026, 12, 3)),
-        fit, availability, [new Reason(RuleOutcome.Fits, "Wegwijzer.Reason.National")], null);
+        fit, availability, [new Reason(RuleOutcome.Fits, "Wegwijzer.Reason.National")], null, new Reason(RuleOutcome.Info, "Wegwijzer.Reason.NoWindowsStated"));
 }

@@ -115,6 +115,10 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OfferSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -500,6 +504,10 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OfferSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -672,6 +680,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
+
                     b.Property<string>("KvkNumber")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -705,6 +716,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("TurnoverEuros")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -109,6 +109,10 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfferSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -494,6 +498,10 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfferSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -666,6 +674,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KvkNumber")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -699,6 +710,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TurnoverEuros")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
