@@ -37,7 +37,14 @@ public sealed partial class StepPage : PageObject
     {
     }
 
+    public static Task<StepPage> OpenAsync(BrowserSession session, string slug) =>
+        OpenAsync(session, "/menukaart/" + slug, r => new StepPage(session, r), "menukaart-" + slug);
+
     public Task<int> StepCountAsync() => Page.Locator("main ol li").CountAsync();
+
+    /// <summary>The "Hoe betaal ik dit?" item of one offer, by its link text.</summary>
+    public Task<string> HowToPayItemAsync(string offerTitle) =>
+        Page.Locator("section[aria-labelledby=hoe-betaal-ik] li").Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = offerTitle, Exact = true }) }).InnerTextAsync();
 
     [GeneratedRegex("^/menukaart/[a-z0-9-]+$")]
     private static partial Regex StepPath();
@@ -166,6 +173,18 @@ public sealed partial class PlanPage : PageObject
     /// <summary>The rows of the indicator's table of values (what, date, value).</summary>
     public async Task<IReadOnlyList<string>> IndicatorValueRowsAsync() =>
         (await Page.Locator("main table.indicator-values tbody tr").AllInnerTextsAsync()).Select(r => r.Trim()).ToList();
+
+    /// <summary>Fills "Zelf een stap toevoegen" with a title and the offer picked by its option text, and adds it.</summary>
+    public async Task<PlanPage> AddOwnStepAsync(string title, string offerOption)
+    {
+        await Page.Locator("#new-title").FillAsync(title);
+        await Page.Locator("#new-offer").SelectOptionAsync(new SelectOptionValue { Label = offerOption });
+        return await GoToAsync(() => MainButton("Stap toevoegen").ClickAsync(), r => new PlanPage(Session, r), "plan-own-step");
+    }
+
+    /// <summary>The text of the row of the step with this title.</summary>
+    public Task<string> StepRowAsync(string title) =>
+        Page.Locator("main table#steps tbody tr").Filter(new() { HasText = title }).InnerTextAsync();
 
     /// <summary>Follows "Vouchers en subsidies voor deze stappen".</summary>
     public Task<VouchersPage> FollowVouchersAsync() =>

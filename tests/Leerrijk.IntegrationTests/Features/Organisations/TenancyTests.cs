@@ -125,6 +125,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/hervatten",
         "page s/{code}/u/{token}",
         "page wegwijzer",
+        "page wegwijzer/gids",
+        "page wegwijzer/regios",
         "page wegwijzer/redactie",
         "page wegwijzer/redactie/{slug}",
         "page s/{code}/{number:int}",
