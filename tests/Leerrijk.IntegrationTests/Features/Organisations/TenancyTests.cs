@@ -126,6 +126,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page s/{code}/u/{token}",
         "page wegwijzer",
         "page wegwijzer/redactie",
+        "page wegwijzer/redactie/nieuw",
         "page wegwijzer/redactie/{slug}",
         "page s/{code}/{number:int}",
         "page snelscan",

@@ -15,20 +15,7 @@ public sealed partial class EditOfferTests(LeerrijkAppFactory app) : IClassFixtu
     private static string Url(Offer offer) => "/wegwijzer/redactie/" + offer.Slug;
 
     /// <summary>The form as the page fills it for <paramref name="offer"/>, with the version the page was loaded at.</summary>
-    private static Dictionary<string, string> Form(Offer offer, string html) => new()
-    {
-        ["Input.TitleNl"] = offer.Title.Nl,
-        ["Input.TitleEn"] = offer.Title.En,
-        ["Input.SummaryNl"] = offer.Summary.Nl,
-        ["Input.SummaryEn"] = offer.Summary.En,
-        ["Input.TextNl"] = offer.Text.Nl,
-        ["Input.TextEn"] = offer.Text.En,
-        ["Input.Status"] = offer.Status ?? "",
-        ["Input.ClosedUntil"] = "",
-        ["Input.Windows"] = EditOfferModel.WindowLines(offer.Windows),
-        ["Input.LastChecked"] = offer.LastChecked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Input.Version"] = VersionField().Match(html).Groups[1].Value,
-    };
+    private static Dictionary<string, string> Form(Offer offer, string html) => TestOffers.Form(offer, VersionField().Match(html).Groups[1].Value);
 
     private async Task<(OfferEntry Row, int Changes)> StoredAsync(Offer offer)
     {
