@@ -75,4 +75,46 @@ public sealed class WegwijzerTests(BrowserFixture browser)
         Assert.Contains("Gelrepact", row, StringComparison.Ordinal);
         Assert.Equal(200, vouchers.StatusCode);
     }
+
+    [SkippableFact]
+    public async Task An_editor_adds_an_offer_and_then_changes_where_it_applies()
+    {
+        var editor = await browser.App.CreateUserAsync();
+        await browser.App.GrantPlatformRoleAsync(editor.Email!, Leerrijk.Web.Features.Account.PlatformRoles.Editor);
+        await using var session = await browser.NewSessionAsync();
+        await (await LoginPage.OpenAsync(session)).LogInAsync(editor.Email!, LeerrijkAppFactory.Password);
+        var slug = "leerbon-" + Guid.NewGuid().ToString("N")[..8];
+        var title = "Leerbon " + slug;
+
+        var form = await (await WegwijzerEditorsPage.OpenAsync(session)).FollowNewOfferAsync();
+        await form.FillAsync("Korte naam voor het webadres", slug);
+        await form.FillAsync("Naam (Nederlands)", title);
+        await form.FillAsync("Naam (Engels)", "Learning voucher " + slug);
+        await form.FillAsync("Korte uitleg (Nederlands)", "Een bon voor een cursus.");
+        await form.FillAsync("Korte uitleg (Engels)", "A voucher for a course.");
+        await form.FillAsync("Wat u krijgt (Nederlands)", "U krijgt een bon voor een cursus van uw mensen.");
+        await form.FillAsync("Wat u krijgt (Engels)", "You get a voucher for a course for your people.");
+        await form.SetAsync("kind-voucher", true);
+        await form.SetAsync("province-gelderland", true);
+        await form.FillAsync("Deel van de kosten dat wordt betaald (procent)", "50");
+        await form.FillAsync("Bronnen", "https://www.example.org/leerbon");
+        var list = await form.AddAsync();
+
+        Assert.Contains(title + " is toegevoegd.", await list.StatusMessageAsync(), StringComparison.Ordinal);
+        var edit = await list.FollowOfferAsync(title, slug);
+        Assert.True(await edit.IsCheckedAsync("province-gelderland"));
+        await edit.SetAsync("province-gelderland", false);
+        await edit.SetAsync("province-overijssel", true);
+        await edit.SetAsync("region-twente", true);
+        await edit.SaveAsync();
+
+        var again = await EditOfferPage.OpenAsync(session, slug);
+        Assert.False(await again.IsCheckedAsync("province-gelderland"));
+        Assert.True(await again.IsCheckedAsync("region-twente"));
+        var history = await again.HistoryAsync();
+        Assert.Contains("areas.provinces: van 'gelderland' naar 'overijssel'", history, StringComparison.Ordinal);
+        Assert.Contains("Toegevoegd in de app", history, StringComparison.Ordinal);
+        var company = await (await WegwijzerPage.OpenAsync(session)).DescribeCompanyAsync("Overijssel", "Twente", "Bouwnijverheid", "12");
+        Assert.Contains("Uw bedrijf zit in Twente: daar is dit aanbod.", await company.CardTextAsync(title), StringComparison.Ordinal);
+    }
 }

@@ -53,8 +53,13 @@ public static class OfferContent
             throw new OfferContentException($"{where}: slug must equal the file name without .yaml.");
         }
 
+        if (!OfferRules.IsSlug(file.Slug))
+        {
+            throw new OfferContentException($"{where}: slug '{file.Slug}' must be lower-case letters and digits joined by single hyphens, at most {OfferRules.SlugMax} characters, and not {string.Join(" or ", OfferRules.ReservedSlugs)}. Rename the file and the slug.");
+        }
+
         var kinds = Terms(file.Kinds, OfferTerms.Kinds, where, "kinds");
-        if (kinds.Count == 0)
+        if (!OfferRules.HasKind(kinds))
         {
             throw new OfferContentException($"{where}: kinds needs at least one of {string.Join(", ", OfferTerms.Kinds)}.");
         }
@@ -79,13 +84,15 @@ public static class OfferContent
             throw new OfferContentException($"{where}: closedUntil is only for status: closed-until.");
         }
 
-        if (status == OfferTerms.Ended)
+        if (!OfferRules.ClosedUntilHasDate(status, closedUntil))
         {
-            var open = Offer.WindowOpenAfter(windows, lastChecked);
-            if (open is not null || expected is not null)
-            {
-                throw new OfferContentException($"{where}: the offer has ended but {(open is not null ? $"a window closes on {Iso(open.Closes)}, on or after lastChecked" : "it has a nextWindowExpected")}. Remove status: ended or the open window.");
-            }
+            throw new OfferContentException($"{where}: status: closed-until needs closedUntil, the date it opens again. Add it, or leave the status out when no source states the date.");
+        }
+
+        var (open, expectedWhileEnded) = OfferRules.EndedButRunning(status, windows, expected, lastChecked);
+        if (open is not null || expectedWhileEnded)
+        {
+            throw new OfferContentException($"{where}: the offer has ended but {(open is not null ? $"a window closes on {Iso(open.Closes)}, on or after lastChecked" : "it has a nextWindowExpected")}. Remove status: ended or the open window.");
         }
 
         return new Offer(
@@ -139,7 +146,7 @@ public static class OfferContent
 
     private static List<string> Known(List<string>? ids, Func<string, bool> exists, string where, string field, string what, IEnumerable<string> all, string list)
     {
-        var unknown = (ids ?? []).FirstOrDefault(id => !exists(id));
+        var unknown = OfferRules.FirstUnknown(ids, exists);
         return unknown is null
             ? [.. (ids ?? []).Distinct(StringComparer.Ordinal)]
             : throw new OfferContentException($"{where}: {field} names {what} '{unknown}', which does not exist. Use an id from {list}: {string.Join(", ", all)}.");
@@ -154,7 +161,7 @@ public static class OfferContent
 
     private static List<string> Terms(List<string>? values, IReadOnlyList<string> allowed, string where, string field)
     {
-        var unknown = (values ?? []).FirstOrDefault(v => !allowed.Contains(v));
+        var unknown = OfferRules.FirstUnknown(values, allowed);
         return unknown is null
             ? [.. (values ?? []).Distinct(StringComparer.Ordinal)]
             : throw new OfferContentException($"{where}: {field} has '{unknown}'. Use {string.Join(", ", allowed)}.");
@@ -167,9 +174,9 @@ public static class OfferContent
             return new OfferMoney(null, null, null, null, null);
         }
 
-        if (money.Percentage is < 0 or > 100 || money.MaximumEuros < 0 || money.OwnContributionEuros < 0 || money.MinimumCostsEuros < 0)
+        if (!OfferRules.IsPercentage(money.Percentage) || !new[] { money.MaximumEuros, money.OwnContributionEuros, money.MinimumCostsEuros }.All(OfferRules.IsAmount))
         {
-            throw new OfferContentException($"{where}: money has a negative amount or a percentage outside 0-100.");
+            throw new OfferContentException($"{where}: money has a percentage outside 0-100, or an amount below 0 or above {OfferRules.MaxEuros}.");
         }
 
         return new OfferMoney(money.Percentage, money.MaximumEuros, money.OwnContributionEuros, money.MinimumCostsEuros, OptionalText(money.Note, where, "money.note"));
@@ -179,7 +186,7 @@ public static class OfferContent
     {
         var opens = Date(window.Opens, where, $"windows[{index}].opens") ?? throw new OfferContentException($"{where}: windows[{index}] needs opens.");
         var closes = Date(window.Closes, where, $"windows[{index}].closes") ?? throw new OfferContentException($"{where}: windows[{index}] needs closes.");
-        return closes < opens
+        return !OfferRules.OpensBeforeCloses(opens, closes)
             ? throw new OfferContentException($"{where}: windows[{index}] closes on {Iso(closes)}, before it opens on {Iso(opens)}. Swap or correct the dates.")
             : new OfferWindow(opens, closes, OptionalText(window.Note, where, $"windows[{index}].note"));
     }
@@ -191,9 +198,10 @@ public static class OfferContent
             return new OfferLimits(null, null, null);
         }
 
-        if (limits.MinEmployees < 1 || limits.MaxEmployees < 1 || limits.MaxTurnoverEuros < 1 || limits.MinEmployees > limits.MaxEmployees)
+        if (!OfferRules.IsEmployeeLimit(limits.MinEmployees) || !OfferRules.IsEmployeeLimit(limits.MaxEmployees) || !OfferRules.IsTurnoverLimit(limits.MaxTurnoverEuros)
+            || !OfferRules.MinNotAboveMax(limits.MinEmployees, limits.MaxEmployees))
         {
-            throw new OfferContentException($"{where}: eligibility needs numbers of 1 or more, and minEmployees not above maxEmployees.");
+            throw new OfferContentException($"{where}: eligibility needs numbers of 1 or more (employees at most {OfferRules.MaxEmployees}, turnover at most {OfferRules.MaxTurnoverEuros}), and minEmployees not above maxEmployees.");
         }
 
         return new OfferLimits(limits.MinEmployees, limits.MaxEmployees, limits.MaxTurnoverEuros);
@@ -213,7 +221,7 @@ public static class OfferContent
                 throw new OfferContentException($"{where}: sources[{i}] needs either url or document, not both or neither.");
             }
 
-            if (s.Url is not null && !IsHttpsUrl(s.Url))
+            if (s.Url is not null && !OfferRules.IsHttpsUrl(s.Url))
             {
                 throw new OfferContentException($"{where}: sources[{i}] '{s.Url}' is not an https address. Use https://, or leave a page that only works over http out.");
             }
@@ -224,19 +232,16 @@ public static class OfferContent
         }).ToList();
     }
 
-    /// <summary>Whether an address is an absolute https URL with a host: the only kind the wegwijzer links to.</summary>
-    public static bool IsHttpsUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0 && !url.Any(char.IsWhiteSpace);
-
     private static DateOnly? Date(string? value, string where, string field) =>
         value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new OfferContentException($"{where}: {field} '{value}' is not a date. Write it as YYYY-MM-DD.");
+        : !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? throw new OfferContentException($"{where}: {field} '{value}' is not a date. Write it as YYYY-MM-DD.")
+        : OfferRules.IsSensibleDate(date) ? date
+        : throw new OfferContentException($"{where}: {field} '{value}' lies before {OfferRules.FirstYear} or after {OfferRules.LastYear}. Check the year.");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static LocalizedText Text(TextFile? text, string where, string field) =>
-        text is { Nl: { } nl, En: { } en } && !string.IsNullOrWhiteSpace(nl) && !string.IsNullOrWhiteSpace(en)
+        text is { Nl: { } nl, En: { } en } && OfferRules.HasBothLanguages(nl, en)
             ? new LocalizedText(nl.Trim(), en.Trim())
             : throw new OfferContentException($"{where}: {field} needs both nl and en.");
 

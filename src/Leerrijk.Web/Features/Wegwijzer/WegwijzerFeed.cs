@@ -51,7 +51,7 @@ public static class WegwijzerFeed
         foreach (var offer in offers.Where(o => o.Status != OfferTerms.Ended && ServesRegion(o.Areas, region)).OrderBy(o => o.Slug, StringComparer.Ordinal))
         {
             var title = offer.Title.For(language);
-            var url = offer.Sources.Select(s => s.Url).FirstOrDefault(u => u is not null && OfferContent.IsHttpsUrl(u));
+            var url = offer.Sources.Select(s => s.Url).FirstOrDefault(u => u is not null && OfferRules.IsHttpsUrl(u));
             foreach (var window in offer.Windows.Where(w => w.Closes >= today))
             {
                 calendar.Events.Add(Event(offer, window.Opens, window.Closes.AddDays(1), l["Wegwijzer.Feed.Window", title], EventStatus.Confirmed, url, stamp, language));

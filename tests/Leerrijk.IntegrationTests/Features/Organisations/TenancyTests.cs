@@ -128,6 +128,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page wegwijzer/gids",
         "page wegwijzer/regios",
         "page wegwijzer/redactie",
+        "page wegwijzer/redactie/nieuw",
         "page wegwijzer/redactie/{slug}",
         "page s/{code}/{number:int}",
         "page snelscan",

@@ -15,20 +15,7 @@ public sealed partial class EditOfferTests(LeerrijkAppFactory app) : IClassFixtu
     private static string Url(Offer offer) => "/wegwijzer/redactie/" + offer.Slug;
 
     /// <summary>The form as the page fills it for <paramref name="offer"/>, with the version the page was loaded at.</summary>
-    private static Dictionary<string, string> Form(Offer offer, string html) => new()
-    {
-        ["Input.TitleNl"] = offer.Title.Nl,
-        ["Input.TitleEn"] = offer.Title.En,
-        ["Input.SummaryNl"] = offer.Summary.Nl,
-        ["Input.SummaryEn"] = offer.Summary.En,
-        ["Input.TextNl"] = offer.Text.Nl,
-        ["Input.TextEn"] = offer.Text.En,
-        ["Input.Status"] = offer.Status ?? "",
-        ["Input.ClosedUntil"] = "",
-        ["Input.Windows"] = EditOfferModel.WindowLines(offer.Windows),
-        ["Input.LastChecked"] = offer.LastChecked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Input.Version"] = VersionField().Match(html).Groups[1].Value,
-    };
+    private static Dictionary<string, string> Form(Offer offer, string html) => TestOffers.Form(offer, VersionField().Match(html).Groups[1].Value);
 
     private async Task<(OfferEntry Row, int Changes)> StoredAsync(Offer offer)
     {
@@ -158,11 +145,15 @@ public sealed partial class EditOfferTests(LeerrijkAppFactory app) : IClassFixtu
         var list = await member.GetAsync("/wegwijzer/redactie");
         var edit = await member.GetAsync(Url(offer));
         var missing = await (await app.LoggedInEditorAsync()).GetAsync("/wegwijzer/redactie/bestaat-niet");
+        var add = await member.GetAsync(NewOfferModel.Path);
+        var anonymousAdd = await app.CreateBrowserClient().GetAsync(NewOfferModel.Path);
 
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.True(list.IsAccessDenied());
         Assert.True(edit.IsAccessDenied());
+        Assert.True(add.IsAccessDenied());
+        Assert.StartsWith("/Account/Login", anonymousAdd.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.DoesNotContain("/wegwijzer/redactie", await member.GetHtmlAsync("/wegwijzer"), StringComparison.Ordinal);
     }
@@ -208,6 +199,140 @@ public sealed partial class EditOfferTests(LeerrijkAppFactory app) : IClassFixtu
         Assert.DoesNotContain(ended.Slug, step, StringComparison.Ordinal);
         Assert.DoesNotContain(ended.Slug, dashboard, StringComparison.Ordinal);
         Assert.DoesNotContain(ended.Slug, feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_changes_kinds_areas_sectors_sizes_and_audiences_and_the_history_names_each()
+    {
+        var offer = await TestOffers.AddAsync(app, o => o with { Sizes = ["micro"], Audiences = [OfferTerms.Employer], Sectors = new OfferSectors([], []) });
+        var editor = await app.LoggedInEditorAsync();
+        var changed = offer with
+        {
+            Kinds = ["coach", "network"],
+            Areas = new OfferAreas(false, ["gelderland", "overijssel"], ["achterhoek"], []),
+            Sectors = new OfferSectors(["F", "C"], []),
+            Sizes = ["small", "medium"],
+            Audiences = [OfferTerms.Employer, OfferTerms.Employee],
+        };
+
+        var save = await editor.PostFormAsync(Url(offer), Form(changed, await editor.GetHtmlAsync(Url(offer))));
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var stored = (await StoredAsync(offer)).Row.Read();
+        Assert.Equal(["coach", "network"], stored.Kinds);
+        Assert.False(stored.Areas.National);
+        Assert.Equal(["gelderland", "overijssel"], stored.Areas.Provinces);
+        Assert.Equal(["achterhoek"], stored.Areas.Regions);
+        Assert.Equal(["F", "C"], stored.Sectors.Sections);
+        Assert.Equal(["small", "medium"], stored.Sizes);
+        Assert.Equal([OfferTerms.Employer, OfferTerms.Employee], stored.Audiences);
+        var history = await editor.GetHtmlAsync(Url(offer));
+        Assert.Contains("<strong>kinds</strong>: van 'voucher' naar 'coach, network'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>areas.national</strong>: van 'true' naar 'leeg'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>areas.provinces</strong>: van 'leeg' naar 'gelderland, overijssel'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>areas.regions</strong>: van 'leeg' naar 'achterhoek'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>sectors.sections</strong>: van 'leeg' naar 'F, C'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>sizes</strong>: van 'micro' naar 'small, medium'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>audiences</strong>: van 'employer' naar 'employer, employee'", history, StringComparison.Ordinal);
+        Assert.Matches("id=\"province-gelderland\" name=\"Input.Provinces\" value=\"gelderland\" checked", history); // the form shows what is stored
+    }
+
+    [Fact]
+    public async Task An_editor_changes_money_limits_the_expected_window_and_sources_and_readers_see_them()
+    {
+        var offer = await TestOffers.AddAsync(app, o => o with { Windows = [], Money = new OfferMoney(null, null, null, null, null), Eligibility = new OfferLimits(null, null, null) });
+        var editor = await app.LoggedInEditorAsync();
+        var changed = offer with
+        {
+            Money = new OfferMoney(50, 25000, 0, 1000, new("per bedrijf", "per company")),
+            Eligibility = new OfferLimits(5, 249, 50_000_000),
+            NextWindowExpected = new ExpectedWindow(TestOffers.Today.AddMonths(3), new("volgens de provincie", "according to the province")),
+            Sources = [new OfferSource("https://www.example.org/regeling", null), new OfferSource(null, "Jaarplan 2026: leren en werken")],
+        };
+
+        var save = await editor.PostFormAsync(Url(offer), Form(changed, await editor.GetHtmlAsync(Url(offer))));
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var stored = (await StoredAsync(offer)).Row.Read();
+        Assert.Equal(changed.Money, stored.Money);
+        Assert.Equal(changed.Eligibility, stored.Eligibility);
+        Assert.Equal(changed.NextWindowExpected, stored.NextWindowExpected);
+        Assert.Equal(changed.Sources, stored.Sources);
+        var history = await editor.GetHtmlAsync(Url(offer));
+        Assert.Contains("<strong>money.percentage</strong>: van 'leeg' naar '50'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>money.note.nl</strong>: van 'leeg' naar 'per bedrijf'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>eligibility.maxEmployees</strong>: van 'leeg' naar '249'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>eligibility.maxTurnoverEuros</strong>: van 'leeg' naar '50000000'", history, StringComparison.Ordinal);
+        Assert.Contains($"<strong>nextWindowExpected.date</strong>: van 'leeg' naar '{TestOffers.Today.AddMonths(3):yyyy-MM-dd}'", history, StringComparison.Ordinal);
+        Assert.Contains("<strong>sources</strong>", history, StringComparison.Ordinal);
+        Assert.Contains("naar 'https://www.example.org/regeling; Jaarplan 2026: leren en werken'", history, StringComparison.Ordinal);
+        var card = await app.CreateClient().GetHtmlAsync("/wegwijzer?q=" + offer.Title.Nl.Split(' ')[1]);
+        Assert.Contains("href=\"https://www.example.org/regeling\" rel=\"noopener noreferrer external\">www.example.org</a>", card, StringComparison.Ordinal);
+        Assert.Contains("Jaarplan 2026: leren en werken", card, StringComparison.Ordinal);
+        Assert.Contains($"volgende ronde verwacht rond {TestOffers.Today.AddMonths(3).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))} (schatting)", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.Regions[0]", "atlantis", "Kies alleen uit de lijst. 'atlantis' staat er niet in.")]
+    [InlineData("Input.Provinces[0]", "gelre", "Kies alleen uit de lijst. 'gelre' staat er niet in.")]
+    [InlineData("Input.Sections[0]", "Z", "Kies alleen uit de lijst. 'Z' staat er niet in.")]
+    [InlineData("Input.Kinds[0]", "loan", "Kies alleen uit de lijst. 'loan' staat er niet in.")]
+    [InlineData("Input.Kinds[0]", "", "Kies minstens één soort aanbod.")]
+    [InlineData("Input.Percentage", "120", "Vul een percentage in van 0 tot en met 100.")]
+    [InlineData("Input.MaximumEuros", "-5", "Hoogste bedrag (euro): vul een bedrag in van 0 tot en met 1.000.000.000 euro.")]
+    [InlineData("Input.OwnContributionEuros", "veel", "'veel' is geen geldige waarde voor Eigen bijdrage (euro, 0 als het gratis is).")]
+    [InlineData("Input.MinEmployees", "300", "Het minste aantal medewerkers is hoger dan het meeste. Verbeter een van de twee.")]
+    [InlineData("Input.MaxEmployees", "0", "Meeste aantal medewerkers: vul een aantal in van 1 tot en met 1.000.000.")]
+    [InlineData("Input.MoneyNoteNl", "per jaar", "Vul deze uitleg in het Nederlands én in het Engels in, of laat allebei leeg.")]
+    [InlineData("Input.Sources", "http://www.example.org/regeling", "Dit webadres gebruiken we niet: 'http://www.example.org/regeling'.")]
+    [InlineData("Input.Sources", "javascript:alert(1)", "Dit webadres gebruiken we niet: 'javascript:alert(1)'.")]
+    [InlineData("Input.Sources", "data:text/html,<script>alert(1)</script>", "Alleen adressen die beginnen met https:// mogen.")]
+    [InlineData("Input.Sources", "", "Vul Bronnen in.")]
+    [InlineData("Input.NextWindowDate", "1999-03-01", "Kies een datum tussen 2000 en 2100.")]
+    public async Task A_value_the_offer_files_would_refuse_is_refused_beside_its_field_and_nothing_is_stored(string field, string value, string message)
+    {
+        var offer = await TestOffers.AddAsync(app, o => o with { Eligibility = new OfferLimits(null, 250, null) });
+        var editor = await app.LoggedInEditorAsync();
+        var form = Form(offer, await editor.GetHtmlAsync(Url(offer)));
+        form["Input.SummaryNl"] = "Een wijziging die niet bewaard mag worden.";
+        form[field] = value;
+        if (field.EndsWith(']') && value.Length == 0)
+        {
+            form.Remove(field); // no box ticked
+        }
+
+        var refused = await editor.PostFormAsync(Url(offer), form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.TextAsync();
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Een wijziging die niet bewaard mag worden.</textarea>", html, StringComparison.Ordinal); // input kept
+        var (row, changes) = await StoredAsync(offer);
+        Assert.False(row.EditedInApp);
+        Assert.Equal(0, changes);
+        Assert.Equal(offer.Summary.Nl, row.Read().Summary.Nl);
+    }
+
+    [Fact]
+    public async Task A_stored_source_address_with_quotes_or_script_is_rendered_as_text_and_a_non_https_one_not_as_a_link()
+    {
+        const string Attack = "https://example.org/\"><script>alert(1)</script>";
+        var offer = await TestOffers.AddAsync(app, o => o with { Sources = [new OfferSource(Attack, null), new OfferSource("javascript:alert(2)", null), new OfferSource(null, "<img src=x onerror=alert(3)>")] });
+        var editor = await app.LoggedInEditorAsync();
+
+        var card = await (await app.CreateClient().GetAsync("/wegwijzer?q=" + offer.Title.Nl.Split(' ')[1])).Content.ReadAsStringAsync();
+        var edit = await (await editor.GetAsync(Url(offer))).Content.ReadAsStringAsync();
+
+        Assert.True(OfferRules.IsHttpsUrl(Attack), "the attack passes the https check, so the rendering must neutralise it");
+        foreach (var html in new[] { card, edit })
+        {
+            Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("rel=\"noopener noreferrer external\">example.org</a>", card, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(3)&gt;", card, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("name=\"Input.Version\" value=\"([0-9]+)\"")]

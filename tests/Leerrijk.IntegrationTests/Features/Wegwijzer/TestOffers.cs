@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Wegwijzer;
@@ -26,6 +27,61 @@ internal static class TestOffers
         db.Offers.Add(new OfferEntry { Slug = offer.Slug, Json = json, FileHash = OfferEntry.Hash(json), UpdatedAtUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return offer;
+    }
+
+    /// <summary>
+    /// The editors' form filled as it would be for <paramref name="offer"/> (lists as indexed names, which the model
+    /// binder reads like repeated checkboxes), with the version the page was loaded at.
+    /// </summary>
+    public static Dictionary<string, string> Form(Offer offer, string version)
+    {
+        static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.TitleNl"] = offer.Title.Nl,
+            ["Input.TitleEn"] = offer.Title.En,
+            ["Input.SummaryNl"] = offer.Summary.Nl,
+            ["Input.SummaryEn"] = offer.Summary.En,
+            ["Input.TextNl"] = offer.Text.Nl,
+            ["Input.TextEn"] = offer.Text.En,
+            ["Input.Percentage"] = Number(offer.Money.Percentage),
+            ["Input.MaximumEuros"] = Number(offer.Money.MaximumEuros),
+            ["Input.OwnContributionEuros"] = Number(offer.Money.OwnContributionEuros),
+            ["Input.MinimumCostsEuros"] = Number(offer.Money.MinimumCostsEuros),
+            ["Input.MoneyNoteNl"] = offer.Money.Note?.Nl ?? "",
+            ["Input.MoneyNoteEn"] = offer.Money.Note?.En ?? "",
+            ["Input.MinEmployees"] = Number(offer.Eligibility.MinEmployees),
+            ["Input.MaxEmployees"] = Number(offer.Eligibility.MaxEmployees),
+            ["Input.MaxTurnoverEuros"] = Number(offer.Eligibility.MaxTurnoverEuros),
+            ["Input.Status"] = offer.Status ?? "",
+            ["Input.ClosedUntil"] = Date(offer.ClosedUntil),
+            ["Input.Windows"] = OfferForm.WindowLines(offer.Windows),
+            ["Input.NextWindowDate"] = Date(offer.NextWindowExpected?.Date),
+            ["Input.NextWindowNoteNl"] = offer.NextWindowExpected?.Note?.Nl ?? "",
+            ["Input.NextWindowNoteEn"] = offer.NextWindowExpected?.Note?.En ?? "",
+            ["Input.Sources"] = OfferForm.SourceLines(offer.Sources),
+            ["Input.LastChecked"] = Date(offer.LastChecked),
+            ["Input.Version"] = version,
+        };
+        if (offer.Areas.National)
+        {
+            form["Input.National"] = "true";
+        }
+
+        foreach (var (name, values) in new[]
+        {
+            ("Kinds", offer.Kinds), ("Provinces", offer.Areas.Provinces), ("Regions", offer.Areas.Regions),
+            ("Sections", offer.Sectors.Sections), ("Sizes", offer.Sizes), ("Audiences", offer.Audiences),
+        })
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                form[$"Input.{name}[{i}]"] = values[i];
+            }
+        }
+
+        return form;
     }
 
     public static DateOnly Today => Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
