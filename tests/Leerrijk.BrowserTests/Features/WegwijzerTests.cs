@@ -23,6 +23,20 @@ public sealed class WegwijzerTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Without_JavaScript_the_filters_and_the_guide_work_as_plain_forms()
+    {
+        await using var session = await browser.NewNoScriptSessionAsync();
+
+        var filtered = await (await WegwijzerPage.OpenAsync(session)).DescribeCompanyAsync("Gelderland", "Achterhoek", "Bouwnijverheid", "60");
+        var slim = await filtered.CardTextAsync("SLIM-regeling (mkb)");
+        var guide = await (await GuidePage.OpenAsync(session)).AnswerAsync("Gelderland", "Achterhoek", "Bouwnijverheid", "60", "4.000.000");
+        var fits = await guide.GroupTextAsync("Past");
+
+        Assert.Contains("U heeft 60 medewerkers: SLIM-regeling (mkb) is voor bedrijven tot 250.", slim, StringComparison.Ordinal);
+        Assert.Contains("Ja: U heeft 60 medewerkers", fits, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task On_a_phone_the_wegwijzer_fits_the_screen()
     {
         await using var session = await browser.NewPhoneSessionAsync();

@@ -66,6 +66,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<BrowserSession> NewSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = 1280, Height = 800 }, phone: false);
 
+    /// <summary>
+    /// Like <see cref="NewSessionAsync(string)"/>, with JavaScript switched off for the pages: proves a page works as plain
+    /// HTML forms (Leerrijk ships no script, and this catches one that would be needed).
+    /// </summary>
+    public Task<BrowserSession> NewNoScriptSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        NewContextSessionAsync(testName, new() { Width = 1280, Height = 800 }, phone: false, javaScript: false);
+
     /// <summary>Like <see cref="NewSessionAsync(string)"/>, but a phone: 375 by 667 CSS pixels, touch, and the page's meta viewport honoured.</summary>
     public Task<BrowserSession> NewPhoneSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = 375, Height = 667 }, phone: true);
@@ -76,7 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<BrowserSession> NewPhoneSessionAsync(int width, [System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = width, Height = 844 }, phone: true);
 
-    private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone)
+    private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone, bool javaScript = true)
     {
         Skip.If(SkipReason is not null, SkipReason);
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
@@ -88,10 +95,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport,
             IsMobile = phone,
             HasTouch = phone,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(App, context, page, testName);
+        return new BrowserSession(App, context, page, testName, javaScript);
     }
 
     public async Task DisposeAsync()

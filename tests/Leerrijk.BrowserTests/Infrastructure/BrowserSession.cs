@@ -3,7 +3,9 @@ using Microsoft.Playwright;
 namespace Leerrijk.BrowserTests.Infrastructure;
 
 /// <summary>One test's browser context and page, and the checks every visited page goes through.</summary>
-public sealed class BrowserSession(BrowserApp app, IBrowserContext context, IPage page, string testName) : IAsyncDisposable
+/// <remarks>In a session without JavaScript nothing can run in the page, not even axe or a readyState probe: those pages
+/// are the same documents the other tests scan, so the scan is left to them.</remarks>
+public sealed class BrowserSession(BrowserApp app, IBrowserContext context, IPage page, string testName, bool javaScript = true) : IAsyncDisposable
 {
     private int _step;
 
@@ -24,7 +26,10 @@ public sealed class BrowserSession(BrowserApp app, IBrowserContext context, IPag
             await Artifacts.WriteTextAsync(name + ".html", await Page.ContentAsync());
         }
 
-        await Accessibility.AssertNoSeriousViolationsAsync(Page, name);
+        if (javaScript)
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(Page, name);
+        }
     }
 
     /// <summary>
@@ -67,7 +72,7 @@ public sealed class BrowserSession(BrowserApp app, IBrowserContext context, IPag
             }
             catch (TimeoutException)
             {
-                if (await Page.EvaluateAsync<string>("() => document.readyState") != "complete")
+                if (!javaScript || await Page.EvaluateAsync<string>("() => document.readyState") != "complete")
                 {
                     throw;
                 }

@@ -72,6 +72,35 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_owner_goes_from_the_reports_first_step_to_the_offers_that_pay_for_it_with_reasons_timing_and_sources()
+    {
+        // Issue 14's "done when": an owner in Gelderland with 60 staff in installation work.
+        var client = await app.LoggedInClientAsync("eigenaar@demo.leerrijk.nl", DemoSeeder.Password);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null && db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == DemoSeeder.OrganisationName));
+
+        var report = await client.GetHtmlAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report");
+        var firstStep = System.Text.RegularExpressions.Regex.Match(report, "<a href=\"(/menukaart/[a-z0-9-]+)\">").Groups[1].Value;
+        var step = await client.GetHtmlAsync(firstStep);
+        var plan = await client.GetHtmlAsync($"/o/{closed.OrganisationId}/plan");
+
+        Assert.StartsWith("/menukaart/", firstStep, StringComparison.Ordinal);
+        var pay = step[step.IndexOf("id=\"hoe-betaal-ik\"", StringComparison.Ordinal)..];
+        pay = pay[..pay.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains($"Het past bij {DemoSeeder.OrganisationName}, of misschien.", pay, StringComparison.Ordinal);
+        var slim = pay[pay.IndexOf("aanbod-slim-regeling", StringComparison.Ordinal)..];
+        slim = slim[..slim.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("<span class=\"badge\">Past</span>", slim, StringComparison.Ordinal);
+        Assert.Contains("U heeft 60 medewerkers: SLIM-regeling (mkb) is voor bedrijven tot 250.", slim, StringComparison.Ordinal);
+        Assert.Contains("De laatste ronde die wij kennen sloot op", slim, StringComparison.Ordinal);
+        Assert.Contains("Gecontroleerd op ", slim, StringComparison.Ordinal);
+        Assert.Contains(">Bron: ", slim, StringComparison.Ordinal);
+        Assert.Contains("Uw bedrijf zit in Gelderland: daar is dit aanbod.", pay, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/wegwijzer#aanbod-gelrepact\">Gelrepact</a>", plan, StringComparison.Ordinal); // a plan step names it
+    }
+
+    [Fact]
     public async Task The_demo_closed_round_has_a_complete_report_in_dutch_and_english()
     {
         using var scope = app.Services.CreateScope();
