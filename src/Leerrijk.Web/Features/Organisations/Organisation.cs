@@ -49,8 +49,11 @@ public enum SizeClass
 /// <summary>The head counts each <see cref="SizeClass"/> covers, in one place for the profile form and the wegwijzer.</summary>
 public static class SizeClasses
 {
-    /// <summary>A head count above this is a typing error, not a company.</summary>
+    /// <summary>A head count above this is a typing error, not a company (also the top of an offer's staff limit).</summary>
     public const int MaxEmployees = 1_000_000;
+
+    /// <summary>A yearly turnover above this (a thousand billion euros) is a typing error, for a company or an offer's limit.</summary>
+    public const long MaxTurnoverEuros = 1_000_000_000_000;
 
     /// <summary>The band a head count falls in.</summary>
     public static SizeClass Of(int employees) => employees switch

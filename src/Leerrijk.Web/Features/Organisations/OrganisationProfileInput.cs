@@ -47,8 +47,8 @@ public sealed class OrganisationProfileInput
     /// <summary>A head count: a whole number from 1; the wegwijzer's filter reads it the same way.</summary>
     public static readonly NumberRule EmployeesRule = new(1, SizeClasses.MaxEmployees, 0, Euros: false, Required: false);
 
-    /// <summary>A yearly turnover in whole euros; above a thousand billion is a typing error.</summary>
-    public static readonly NumberRule TurnoverRule = new(0, 1_000_000_000_000m, 0, Euros: true, Required: false);
+    /// <summary>A yearly turnover in whole euros, up to <see cref="SizeClasses.MaxTurnoverEuros"/>.</summary>
+    public static readonly NumberRule TurnoverRule = new(0, SizeClasses.MaxTurnoverEuros, 0, Euros: true, Required: false);
 
     private int? employees;
     private long? turnover;

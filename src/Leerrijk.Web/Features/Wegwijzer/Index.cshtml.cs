@@ -1,6 +1,7 @@
 using System.Globalization;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Reference;
+using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -33,7 +34,7 @@ public sealed class IndexModel(OfferCatalog catalog, OfferEligibility rules, Ref
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = LocalizationSetup.Today(clock);
         var profile = await ReadCompanyAsync(cancellationToken);
         var all = await catalog.AllAsync(cancellationToken);
         Total = all.Count;

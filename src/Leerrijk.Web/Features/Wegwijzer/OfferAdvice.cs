@@ -116,10 +116,15 @@ public sealed class OfferAdvice(OfferCatalog catalog, OfferEligibility rules)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The address of an offer's card on /wegwijzer.</summary>
-    public static string Link(Offer offer) => "/wegwijzer#" + Anchor(offer);
+    public static string Link(Offer offer) => Link(offer.Slug);
+
+    /// <summary>The address of the card of the offer with this slug (a stored pick, when the offer itself is not at hand).</summary>
+    public static string Link(string slug) => "/wegwijzer#" + Anchor(slug);
 
     /// <summary>The id of an offer's card; prefixed so a slug never collides with a filter field's id.</summary>
-    public static string Anchor(Offer offer) => "aanbod-" + offer.Slug;
+    public static string Anchor(Offer offer) => Anchor(offer.Slug);
+
+    private static string Anchor(string slug) => "aanbod-" + slug;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

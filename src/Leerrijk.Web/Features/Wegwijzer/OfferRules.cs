@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Leerrijk.Web.Features.Organisations;
 
 namespace Leerrijk.Web.Features.Wegwijzer;
 
@@ -18,10 +19,10 @@ public static partial class OfferRules
     public const int MaxEuros = 1_000_000_000;
 
     /// <summary>A head count limit above this is a typing error.</summary>
-    public const int MaxEmployees = 1_000_000;
+    public const int MaxEmployees = SizeClasses.MaxEmployees;
 
     /// <summary>A turnover limit above this (a thousand billion euros) is a typing error.</summary>
-    public const long MaxTurnoverEuros = 1_000_000_000_000;
+    public const long MaxTurnoverEuros = SizeClasses.MaxTurnoverEuros;
 
     /// <summary>The longest slug the Offers table stores.</summary>
     public const int SlugMax = 100;
