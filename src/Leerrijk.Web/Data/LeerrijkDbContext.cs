@@ -81,6 +81,18 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.Wegwijzer.OfferChange> OfferChanges => Set<Features.Wegwijzer.OfferChange>();
 
+    public DbSet<Features.Programmes.Programme> Programmes => Set<Features.Programmes.Programme>();
+
+    public DbSet<Features.Programmes.ProgrammeManager> ProgrammeManagers => Set<Features.Programmes.ProgrammeManager>();
+
+    public DbSet<Features.Programmes.ProgrammeParticipant> ProgrammeParticipants => Set<Features.Programmes.ProgrammeParticipant>();
+
+    public DbSet<Features.Programmes.ProgrammeSnapshot> ProgrammeSnapshots => Set<Features.Programmes.ProgrammeSnapshot>();
+
+    public DbSet<Features.Norms.NormBand> NormBands => Set<Features.Norms.NormBand>();
+
+    public DbSet<Features.Norms.NormRefresh> NormRefreshes => Set<Features.Norms.NormRefresh>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

@@ -7,6 +7,7 @@ public static class ReportsSetup
     {
         services.AddScoped<ReportQueries>();
         services.AddScoped<ReportExports>();
+        services.AddScoped<CompanyScores>();
         services.AddSingleton<StatisticsFolder>();
         services.AddHostedService(sp => sp.GetRequiredService<StatisticsFolder>());
         return services;
