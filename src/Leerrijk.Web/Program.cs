@@ -10,6 +10,7 @@ using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Menukaart;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.PersonalInvitations;
+using Leerrijk.Web.Features.Programmes;
 using Leerrijk.Web.Features.QuickScan;
 using Leerrijk.Web.Features.Reference;
 using Leerrijk.Web.Features.Reports;
@@ -57,6 +58,7 @@ builder.Services.AddPersonalInvitations();
 builder.Services.AddAnonymity(configuration);
 builder.Services.AddReports();
 builder.Services.AddTracks();
+builder.Services.AddProgrammes();
 builder.Services.AddDemo();
 
 var app = builder.Build();
