@@ -58,7 +58,7 @@ builder.Services.AddPersonalInvitations();
 builder.Services.AddAnonymity(configuration);
 builder.Services.AddReports();
 builder.Services.AddTracks();
-builder.Services.AddProgrammes();
+builder.Services.AddProgrammes(configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();

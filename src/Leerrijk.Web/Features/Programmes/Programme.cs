@@ -92,7 +92,7 @@ public sealed class ProgrammeManager : IHasCreatedAt
 /// <summary>
 /// A company invited to a programme, and once it joined, its two separate choices: share its results with the
 /// programme (as figures over several companies only) and add them anonymously to the norm pool. The owner can
-/// change either or leave at any time; the next computation (<c>ProgrammeComputation</c>) and the next norm
+/// change either or leave at any time; the next computation (<see cref="ProgrammeComputation"/>) and the next norm
 /// refresh leave the company out.
 /// </summary>
 public sealed class ProgrammeParticipant : IHasCreatedAt
@@ -154,7 +154,7 @@ public sealed class ProgrammeParticipant : IHasCreatedAt
 
 /// <summary>
 /// One computation of a programme's monitor, as published: every figure already passed both levels of the anonymity
-/// rule (<c>ProgrammeDisclosure</c>). The dashboard and the funder report read the latest one only, so they
+/// rule (<see cref="Anonymity.ProgrammeDisclosure"/>). The dashboard and the funder report read the latest one only, so they
 /// cost the same for 30 or 1,000 companies.
 /// </summary>
 public sealed class ProgrammeSnapshot
@@ -168,8 +168,11 @@ public sealed class ProgrammeSnapshot
     /// <summary>How long the computation took, for the bench and the operator.</summary>
     public int DurationMilliseconds { get; set; }
 
-    /// <summary>The published <c>MonitorData</c> as JSON.</summary>
+    /// <summary>The published <see cref="MonitorData"/> as JSON.</summary>
     public string DataJson { get; set; } = "";
+
+    /// <summary>The company sets behind the published figures (<see cref="Populations"/>), for the next computation's comparison; never shown.</summary>
+    public string PopulationsJson { get; set; } = "";
 }
 
 public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>

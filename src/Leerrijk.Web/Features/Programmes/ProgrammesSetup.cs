@@ -6,8 +6,13 @@ namespace Leerrijk.Web.Features.Programmes;
 /// <summary>Registers programmes: the rule for their pages, the computation of their monitor and the funder report.</summary>
 public static class ProgrammesSetup
 {
-    public static IServiceCollection AddProgrammes(this IServiceCollection services)
+    public static IServiceCollection AddProgrammes(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ProgrammeComputationOptions>(configuration.GetSection(ProgrammeComputationOptions.Section));
+        services.AddSingleton<ProgrammeComputation>();
+        services.AddSingleton(sp => NationalReference.Load(
+            Path.Combine(AppContext.BaseDirectory, "content", "reference", "national-learning-culture.json"), sp.GetRequiredService<Instruments.InstrumentCatalog>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ProgrammeComputation>());
         services.Configure<MvcOptions>(o => o.Filters.Add<ProgrammeTenancyFilter>());
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Programmes"));
         return services;

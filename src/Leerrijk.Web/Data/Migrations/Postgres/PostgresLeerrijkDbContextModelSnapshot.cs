@@ -1052,6 +1052,10 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Property<int>("DurationMilliseconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PopulationsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");
 

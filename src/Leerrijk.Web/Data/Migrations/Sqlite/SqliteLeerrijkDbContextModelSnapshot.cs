@@ -1046,6 +1046,10 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Property<int>("DurationMilliseconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PopulationsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("TEXT");
 

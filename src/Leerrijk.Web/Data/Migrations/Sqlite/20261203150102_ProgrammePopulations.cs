@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Leerrijk.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ProgrammePopulations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PopulationsJson",
+                table: "ProgrammeSnapshots",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PopulationsJson",
+                table: "ProgrammeSnapshots");
+        }
+    }
+}
