@@ -44,7 +44,7 @@ public static class ProgrammeDisclosure
         var baselineShown = disclosure.MayShowTotal(baseline);
         var pairedShown = disclosure.MayShowTotal(paired);
 
-        var breakdowns = new Dictionary<string, (BreakdownPlan Plan, FigureVisibility Paired)>(StringComparer.Ordinal);
+        var breakdowns = new Dictionary<string, (BreakdownPlan Plan, HashSet<string> PairedGroups)>(StringComparer.Ordinal);
         if (disclosure.BreakdownsAllowed(baseline))
         {
             foreach (var attribute in Attributes)
@@ -57,9 +57,17 @@ public static class ProgrammeDisclosure
                 var pairedPerGroup = companies.Where(c => c.Paired).GroupBy(c => c.ValueOf(attribute), StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 var pairedFigure = disclosure.For(plan, pairedPerGroup, paired);
+
+                // A group's baseline minus its paired baseline is the group's companies without a follow-up: it must be
+                // none or at least k, or the group's paired block stays hidden (the guard below checks what remains).
+                var baselinePerGroup = groups.ToDictionary(g => g.Key, g => g.Item2, StringComparer.Ordinal);
+                var pairedGroups = pairedFigure.Groups
+                    .Where(g => g.IsShown && (baselinePerGroup[g.Group] - pairedPerGroup.GetValueOrDefault(g.Group)) is var rest && (rest == 0 || rest >= threshold))
+                    .Select(g => g.Group)
+                    .ToHashSet(StringComparer.Ordinal);
                 if (plan.IsAvailable)
                 {
-                    breakdowns[attribute] = (plan, pairedFigure);
+                    breakdowns[attribute] = (plan, pairedGroups);
                 }
             }
         }
@@ -79,7 +87,7 @@ public static class ProgrammeDisclosure
                 sets.Add(cellN.Keys.Where(k => k.EndsWith("|1", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
             }
 
-            foreach (var (attribute, (plan, pairedFigure)) in breakdowns)
+            foreach (var (attribute, (plan, pairedGroups)) in breakdowns)
             {
                 var index = Attributes.ToList().IndexOf(attribute);
                 foreach (var group in plan.Groups.Where(g => g.IsShown))
@@ -87,9 +95,9 @@ public static class ProgrammeDisclosure
                     sets.Add(cellN.Keys.Where(k => k.Split('|')[index] == group.Group).ToHashSet(StringComparer.Ordinal));
                 }
 
-                foreach (var group in pairedFigure.Groups.Where(g => g.IsShown && pairedShown))
+                foreach (var group in pairedGroups.Where(_ => pairedShown))
                 {
-                    sets.Add(cellN.Keys.Where(k => k.Split('|')[index] == group.Group && k.EndsWith("|1", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
+                    sets.Add(cellN.Keys.Where(k => k.Split('|')[index] == group && k.EndsWith("|1", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal));
                 }
             }
 
@@ -118,7 +126,7 @@ public static class ProgrammeDisclosure
             b => b.Key,
             b => new BreakdownRelease(
                 b.Value.Plan.Groups.Where(g => g.IsShown).Select(g => g.Group).ToHashSet(StringComparer.Ordinal),
-                pairedShown ? b.Value.Paired.Groups.Where(g => g.IsShown).Select(g => g.Group).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal)),
+                pairedShown ? b.Value.PairedGroups : new HashSet<string>(StringComparer.Ordinal)),
             StringComparer.Ordinal), threshold);
 
         static string Cell(CompanyUnit c) => string.Join('|', Attributes.Select(c.ValueOf)) + (c.Paired ? "|1" : "|0");

@@ -20,6 +20,7 @@ public sealed partial class DemoSeeder(
     RoundCache roundCache,
     TimeProvider clock,
     TwoFactorRequirement twoFactor,
+    Programmes.ProgrammeComputation programmes,
     ILogger<DemoSeeder> logger)
 {
     public const string OrganisationName = "Demo Installatietechniek BV";
@@ -38,6 +39,7 @@ public sealed partial class DemoSeeder(
         new("redacteur@demo.leerrijk.nl", "Rosa Redacteur", PlatformRoles.Editor, null),
         new("adviseur@demo.leerrijk.nl", "Ahmed Adviseur", PlatformRoles.Adviser, null),
         new("coordinator@demo.leerrijk.nl", "Carla Coördinator", null, null),
+        new(DemoProgramme.ManagerEmail, "Pim Programmamanager", PlatformRoles.ProgrammeManager, null),
     ];
 
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
@@ -86,6 +88,11 @@ public sealed partial class DemoSeeder(
         await SeedRoundAsync(rounds[0], DemoRounds.Responses(teamscan), cancellationToken);
 
         await new DemoSupport(this, db, teamscan, today).SeedAsync(organisation, owner, rounds[0], cancellationToken);
+        var module = catalog.Find("leerklimaat-monitor") ?? throw new InvalidOperationException("The demo programme needs the leerklimaat-monitor module.");
+        await new DemoProgramme(this, db, teamscan, module, today).SeedAsync(organisation.Id, owner, cancellationToken);
+
+        // The programme's first computation, so its monitor shows figures at first log-in (later ones run at night).
+        await programmes.ComputeAllAsync(cancellationToken);
 
         // Those who see many companies' data log in in two steps (ADR 0013); the demo ones with the published key.
         foreach (var account in Accounts)
