@@ -11,7 +11,7 @@ namespace Leerrijk.IntegrationTests.Features.Norms;
 /// </summary>
 public sealed class NormRefreshTests(NoBackgroundNormsApp app) : IClassFixture<NoBackgroundNormsApp>
 {
-    private readonly NormTestData data = new(app);
+    private readonly NormPool data = new(app);
 
     [Fact]
     public async Task Only_companies_in_the_pool_count_and_one_that_leaves_is_out_after_the_next_refresh()
@@ -72,7 +72,7 @@ public sealed class NormRefreshTests(NoBackgroundNormsApp app) : IClassFixture<N
     public async Task Only_each_companys_latest_round_of_the_last_24_months_counts()
     {
         const string region = "friesland";
-        var today = NormTestData.Today;
+        var today = NormPool.Today;
         for (var i = 0; i < 10; i++)
         {
             var company = await data.CompanyAsync(region, respondents: 12);

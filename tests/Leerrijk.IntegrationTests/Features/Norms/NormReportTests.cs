@@ -11,7 +11,7 @@ namespace Leerrijk.IntegrationTests.Features.Norms;
 /// <summary>The report's comparison section and the public method page, on a database of their own (so "no norms yet" is really empty).</summary>
 public sealed class NormReportTests(NoBackgroundNormsApp app) : IClassFixture<NoBackgroundNormsApp>
 {
-    private readonly NormTestData data = new(app);
+    private readonly NormPool data = new(app);
 
     [Fact]
     public async Task Without_norms_the_report_says_there_are_too_few_companies_then_names_its_place_in_the_most_specific_group()
@@ -45,7 +45,7 @@ public sealed class NormReportTests(NoBackgroundNormsApp app) : IClassFixture<No
         Assert.Contains($"{name}: u zit {position} van 10 bedrijven in de sector Industrie met 10 tot en met 49 medewerkers in de regio Achterhoek. (in opbouw)", Squeeze(html), StringComparison.Ordinal);
         Assert.DoesNotContain("Er zijn nog te weinig bedrijven om mee te vergelijken.", html, StringComparison.Ordinal);
         Assert.Contains("/normen", html, StringComparison.Ordinal);
-        Assert.Contains($"Bijgewerkt op {NormTestData.Today.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}", html, StringComparison.Ordinal);
+        Assert.Contains($"Bijgewerkt op {NormPool.Today.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}", html, StringComparison.Ordinal);
 
     }
 
@@ -87,7 +87,7 @@ public sealed class NormReportTests(NoBackgroundNormsApp app) : IClassFixture<No
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var instrument = scope.ServiceProvider.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
         var dimension = instrument.Dimensions[0];
-        var scores = await scope.ServiceProvider.GetRequiredService<CompanyScores>().ReadAsync([roundId], NormTestData.Today, CancellationToken.None);
+        var scores = await scope.ServiceProvider.GetRequiredService<CompanyScores>().ReadAsync([roundId], NormPool.Today, CancellationToken.None);
         var score = scores.Single().Dimensions.Single(d => d.DimensionId == dimension.Id).Score;
         var band = await db.NormBands.AsNoTracking().SingleAsync(b => b.InstrumentId == instrument.Id && b.DimensionId == dimension.Id
             && b.SbiSection == cell.Sector && b.SizeClass == cell.Size && b.LabourMarketRegionId == cell.Region);

@@ -3,28 +3,16 @@ using Leerrijk.Web.Features.Norms;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Programmes;
 using Leerrijk.Web.Features.Rounds;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Leerrijk.IntegrationTests.Features.Norms;
-
-/// <summary>The app without the nightly norm refresh, so only a test's own <see cref="NormRefresher.RefreshAsync"/> computes bands.</summary>
-public sealed class NoBackgroundNormsApp : LeerrijkAppFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.Configure<NormRefresherOptions>(o => o.RunInBackground = false));
-    }
-}
+namespace Leerrijk.TestSupport;
 
 /// <summary>
 /// Generates companies for norm tests: each with a profile, a participant row in a programme (in the pool or not) and
 /// closed teamscan rounds with generated responses, stored directly as the report tests do.
 /// </summary>
-public sealed class NormTestData(LeerrijkAppFactory app)
+public sealed class NormPool(LeerrijkAppFactory app)
 {
     private Guid? _programmeId;
     private int _seed;
