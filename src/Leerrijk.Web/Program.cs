@@ -8,6 +8,7 @@ using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Funding;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Menukaart;
+using Leerrijk.Web.Features.Norms;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.PersonalInvitations;
 using Leerrijk.Web.Features.Programmes;
@@ -59,6 +60,7 @@ builder.Services.AddAnonymity(configuration);
 builder.Services.AddReports();
 builder.Services.AddTracks();
 builder.Services.AddProgrammes(configuration);
+builder.Services.AddNorms();
 builder.Services.AddDemo();
 
 var app = builder.Build();

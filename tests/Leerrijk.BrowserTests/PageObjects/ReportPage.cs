@@ -47,6 +47,18 @@ public sealed partial class ReportPage : PageObject
     /// <summary>The report printed to PDF by the browser with the print stylesheet, as someone pressing Ctrl+P gets it.</summary>
     public Task<byte[]> PrintToPdfAsync() => Page.PdfAsync(new() { Format = "A4", PrintBackground = true });
 
+    /// <summary>The text of the section "Hoe staat u ervoor vergeleken met andere bedrijven?", or null when the page has none.</summary>
+    public async Task<string?> NormSectionTextAsync()
+    {
+        var section = Page.Locator("main section[aria-labelledby=norms]");
+        return await section.CountAsync() == 1 ? await section.InnerTextAsync() : null;
+    }
+
+    /// <summary>Follows the comparison section's link to the method page.</summary>
+    public Task<NormsMethodPage> OpenNormMethodAsync() =>
+        GoToAsync(() => Page.Locator("main section[aria-labelledby=norms]").GetByRole(AriaRole.Link, new() { Name = "Zo vergelijken we bedrijven", Exact = true }).ClickAsync(),
+            r => NormsMethodPage.Arrive(Session, r), "norms-method-from-report");
+
     [GeneratedRegex("^/o/[0-9a-f-]+/rounds/[0-9a-f-]+/report$")]
     private static partial Regex ReportPath();
 }

@@ -79,6 +79,7 @@ public sealed partial class ResourceTests
     [InlineData("PlatformRole.", new[] { "Admin", "Editor", "Adviser", "ProgrammeManager" })]
     [InlineData("Indicator.Kind.", new[] { "DevelopmentPlanShare", "TrainedShare", "Custom" })]
     [InlineData("Indicator.Unit.", new[] { "Percent", "Number" })]
+    [InlineData("Norms.Position.", new[] { "LowestQuarter", "MiddleHalf", "UpperQuarter", "Top10", "LowerHalf", "UpperHalf" })]
     [InlineData("Voucher.Status.", new[] { "Idea", "Requested", "Granted", "Spent", "Accounted", "Refused" })]
     public void Keys_built_from_names_exist_for_every_name(string prefix, string[] names)
     {

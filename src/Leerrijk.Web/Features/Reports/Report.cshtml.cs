@@ -2,6 +2,7 @@ using System.Globalization;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
+using Leerrijk.Web.Features.Norms;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ public sealed partial class ReportModel(
     ReportQueries queries,
     ReportExports exports,
     Menukaart.Menukaart menukaart,
+    NormLookup normLookup,
     Data.LeerrijkDbContext db,
     InstrumentCatalog catalog,
     PdfPrinter pdf,
@@ -41,8 +43,19 @@ public sealed partial class ReportModel(
     /// <summary>Why an export was refused, shown above the report.</summary>
     public string? ExportRefused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken cancellationToken) =>
-        await LoadAsync(roundId, cancellationToken) ? Page() : NotFound();
+    /// <summary>Where the company stands among the norm pool; on the web page only (the exports and PDF are the company's own figures).</summary>
+    public NormComparison? Norms { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Norms = await normLookup.ForReportAsync(Member.OrganisationId, Report, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetXlsxAsync(Guid roundId, CancellationToken cancellationToken)
     {

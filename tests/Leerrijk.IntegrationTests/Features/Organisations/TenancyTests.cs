@@ -116,6 +116,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page menukaart/nieuw",
         "page menukaart/{slug}",
         "page menukaart/{slug}/bewerken",
+        "page normen",
         "page organisations",
         "page organisations/new",
         "page s/{code}",
@@ -149,6 +150,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(IdentityRoleClaim<Guid>), typeof(DataProtectionKey), typeof(Organisation), typeof(Leerrijk.Web.Features.Menukaart.MenukaartEntry),
         typeof(Leerrijk.Web.Features.Support.SupportOrganisation), typeof(Leerrijk.Web.Features.Support.SupportMembership),
         typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget), typeof(Leerrijk.Web.Features.Wegwijzer.OfferEntry), typeof(Leerrijk.Web.Features.Wegwijzer.OfferChange),
+        typeof(Leerrijk.Web.Features.Norms.NormBand), typeof(Leerrijk.Web.Features.Norms.NormRefresh),
     ];
 
     [Fact]
