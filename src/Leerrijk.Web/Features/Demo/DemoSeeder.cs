@@ -21,6 +21,7 @@ public sealed partial class DemoSeeder(
     TimeProvider clock,
     TwoFactorRequirement twoFactor,
     Programmes.ProgrammeComputation programmes,
+    Norms.NormRefresher norms,
     ILogger<DemoSeeder> logger)
 {
     public const string OrganisationName = "Demo Installatietechniek BV";
@@ -93,6 +94,9 @@ public sealed partial class DemoSeeder(
 
         // The programme's first computation, so its monitor shows figures at first log-in (later ones run at night).
         await programmes.ComputeAllAsync(cancellationToken);
+
+        // Norm groups likewise, so the demo company's report shows where it stands.
+        await norms.RefreshAsync(cancellationToken);
 
         // Those who see many companies' data log in in two steps (ADR 0013); the demo ones with the published key.
         foreach (var account in Accounts)

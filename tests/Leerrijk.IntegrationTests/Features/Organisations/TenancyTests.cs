@@ -119,6 +119,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page normen",
         "page organisations",
         "page organisations/new",
+        "page programma/{programmeId:guid}",
         "page s/{code}",
         "page support",
         "page support/{supportId:guid}",
@@ -151,6 +152,11 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(Leerrijk.Web.Features.Support.SupportOrganisation), typeof(Leerrijk.Web.Features.Support.SupportMembership),
         typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget), typeof(Leerrijk.Web.Features.Wegwijzer.OfferEntry), typeof(Leerrijk.Web.Features.Wegwijzer.OfferChange),
         typeof(Leerrijk.Web.Features.Norms.NormBand), typeof(Leerrijk.Web.Features.Norms.NormRefresh),
+
+        // A programme and its published figures belong to the support organisation that runs it (ProgrammeTenancyFilter);
+        // a participant row is the company's choice towards one programme, read by that programme and by the company's owner.
+        typeof(Leerrijk.Web.Features.Programmes.Programme), typeof(Leerrijk.Web.Features.Programmes.ProgrammeManager),
+        typeof(Leerrijk.Web.Features.Programmes.ProgrammeParticipant), typeof(Leerrijk.Web.Features.Programmes.ProgrammeSnapshot),
     ];
 
     [Fact]
