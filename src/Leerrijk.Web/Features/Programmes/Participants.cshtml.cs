@@ -19,7 +19,8 @@ namespace Leerrijk.Web.Features.Programmes;
 public sealed class ParticipantsModel(
     LeerrijkDbContext db, ProgrammeMails mails, PublicLinks links, TimeProvider clock, IStringLocalizer<SharedResource> l) : ProgrammePageModel
 {
-    public static readonly string[] Languages = ["nl", "en"];
+    /// <summary>The languages the invitation mail can be written in: those of the app.</summary>
+    public static readonly string[] Languages = [.. LocalizationSetup.Supported.Select(c => c.TwoLetterISOLanguageName)];
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
