@@ -1,9 +1,8 @@
 using System.Linq.Expressions;
-using System.Security.Cryptography;
-using System.Text;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -117,9 +116,9 @@ public sealed class ConnectionRequest : IHasCreatedAt
     public bool IsOpen(DateTime nowUtc) => AcceptedAtUtc is null && WithdrawnAtUtc is null && nowUtc < ExpiresAtUtc;
 
     /// <summary>Creates a 256-bit token for the link; only <see cref="HashToken"/> of it is stored.</summary>
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => LinkToken.New();
 
-    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashToken(string token) => LinkToken.Hash(token);
 }
 
 /// <summary>One request by someone admitted through a grant: the owner's "who looked at what, when".</summary>

@@ -28,8 +28,11 @@ public sealed class IndexModel(LeerrijkDbContext db) : PageModel
             .Select(m => new SupportRow(m.SupportOrganisationId, m.SupportOrganisation!.Name, m.Role))
             .ToListAsync(cancellationToken);
 
-        // Log-in lands here; an adviser who belongs to no company starts at their caseload, not at "no organisations".
-        return Organisations.Count == 0 && SupportOrganisations.Count > 0 ? RedirectToPage("/Support/Index") : Page();
+        // Log-in lands here; an adviser or programme manager who belongs to no company starts at their caseload or
+        // programmes, not at "no organisations".
+        return Organisations.Count == 0 && (SupportOrganisations.Count > 0 || await db.ProgrammeManagers.AnyAsync(m => m.UserId == userId, cancellationToken))
+            ? RedirectToPage("/Support/Index")
+            : Page();
     }
 
     public sealed record SupportRow(Guid Id, string Name, Support.SupportRole Role);

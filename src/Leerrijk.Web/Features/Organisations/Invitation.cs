@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -37,13 +36,9 @@ public sealed class Invitation : IOrganisationScoped, IHasCreatedAt
     public bool IsOpen(DateTime nowUtc) => AcceptedAtUtc is null && RevokedAtUtc is null && nowUtc < ExpiresAtUtc;
 
     /// <summary>Creates a 256-bit token for the link; the caller stores only <see cref="HashToken"/> of it.</summary>
-    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => LinkToken.New();
 
-    public static string HashToken(string token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string HashToken(string token) => LinkToken.Hash(token);
 }
 
 public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>

@@ -13,7 +13,12 @@ public static class ProgrammesSetup
         services.AddSingleton(sp => NationalReference.Load(
             Path.Combine(AppContext.BaseDirectory, "content", "reference", "national-learning-culture.json"), sp.GetRequiredService<Instruments.InstrumentCatalog>()));
         services.AddHostedService(sp => sp.GetRequiredService<ProgrammeComputation>());
+        services.AddScoped<ProgrammeMails>();
         services.Configure<MvcOptions>(o => o.Filters.Add<ProgrammeTenancyFilter>());
+
+        // Every programme page needs a signed-in person: the programme's own pages (the programme filter then admits
+        // managers and coordinators), the support organisation's list (the support filter), the company's page (the
+        // tenancy filter, owners only) and /programma-uitnodiging/{token}, where an anonymous visitor logs in and comes back.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Programmes"));
         return services;
     }

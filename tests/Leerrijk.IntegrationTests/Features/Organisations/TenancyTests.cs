@@ -71,6 +71,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/support/{grantId:guid}", "GET", null, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
         new("o/{orgId:guid}/support/{grantId:guid}", "POST", "Update", ids => new() { ["Input.Scopes"] = "RawAnswers", ["Input.EndsOn"] = "2030-01-01" }, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
         new("o/{orgId:guid}/support/{grantId:guid}", "POST", "Revoke", ids => new() { ["confirmed"] = "true" }, RouteValues: ids => new() { ["grantId"] = ids.Grant.ToString() }),
+        new("o/{orgId:guid}/programmas", "GET", null),
+        new("o/{orgId:guid}/programmas", "POST", "Choices", ids => new() { ["participantId"] = ids.Participant.ToString(), ["Choices.SharesResults"] = "false", ["Choices.InNormPool"] = "false" }),
+        new("o/{orgId:guid}/programmas", "POST", "Leave", ids => new() { ["participantId"] = ids.Participant.ToString(), ["confirmed"] = "true" }),
     ];
 
     /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
@@ -107,6 +110,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page admin/support",
         "page admin/users",
         "page connect/{token}",
+        "page programma-uitnodiging/{token}",
+        "page programma/{programmeId:guid}/beheerders",
+        "page programma/{programmeId:guid}/bewerken",
+        "page programma/{programmeId:guid}/deelnemers",
         "page error/{code:int?}",
         "page instrumenten",
         "page instrumenten/{id}",
@@ -137,6 +144,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page support/{supportId:guid}/connect",
         "page support/{supportId:guid}/profile",
         "page support/{supportId:guid}/budgets",
+        "page support/{supportId:guid}/programmas",
+        "page support/{supportId:guid}/programmas/nieuw",
         "page verhalen",
         "page verhalen/nieuw",
         "page verhalen/{slug}",
@@ -548,11 +557,27 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.PlanIndicators.Add(indicator);
         var measurement = new Leerrijk.Web.Features.ActionPlan.IndicatorMeasurement { OrganisationId = organisation.Id, IndicatorId = indicator.Id, MeasuredOn = round.OpensOn, Value = 25 };
         db.IndicatorMeasurements.Add(measurement);
+        var programme = new Leerrijk.Web.Features.Programmes.Programme { SupportOrganisationId = support.Id, Name = "Programma van A", StartsOn = round.OpensOn, EndsOn = round.OpensOn.AddYears(1), InstrumentIds = ["leerrijk-teamscan"] };
+        db.Programmes.Add(programme);
+        var participant = new Leerrijk.Web.Features.Programmes.ProgrammeParticipant
+        {
+            ProgrammeId = programme.Id,
+            OrganisationId = organisation.Id,
+            Email = owner.Email!,
+            TokenHash = Invitation.HashToken(Invitation.NewToken()),
+            InvitedByUserId = owner.Id,
+            InvitationExpiresAtUtc = DateTime.UtcNow.AddDays(30),
+            JoinedAtUtc = DateTime.UtcNow,
+            JoinedByUserId = owner.Id,
+            SharesResults = true,
+            InNormPool = true,
+        };
+        db.ProgrammeParticipants.Add(participant);
         var voucher = new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 };
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id, indicator.Id, measurement.Id, voucher.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id, indicator.Id, measurement.Id, voucher.Id, participant.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -580,6 +605,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal([(20m, 33m, 0)], (await db.PlanIndicators.Where(i => i.OrganisationId == a.Id).ToListAsync()).Select(i => (i.Baseline!.Value, i.Target!.Value, i.Version)));
         Assert.Equal([a.Ids.Measurement], await db.IndicatorMeasurements.Where(m => m.OrganisationId == a.Id).Select(m => m.Id).ToListAsync());
         Assert.Equal([("Scholingsvoucher", 0)], (await db.Vouchers.Where(v => v.OrganisationId == a.Id).ToListAsync()).Select(v => (v.Scheme, v.Version)));
+        var participant = await db.ProgrammeParticipants.SingleAsync(p => p.Id == a.Ids.Participant);
+        Assert.Equal((true, true, (DateTime?)null), (participant.SharesResults, participant.InNormPool, participant.LeftAtUtc));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
@@ -660,7 +687,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         public override string ToString() => $"{Method} {Route}";
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track, Guid Indicator, Guid Measurement, Guid Voucher);
+    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track, Guid Indicator, Guid Measurement, Guid Voucher, Guid Participant);
 
     private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
