@@ -68,7 +68,6 @@ public sealed partial class ProgrammeComputation(
     public async Task<int> ComputeAllAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StatisticsFolder>().FoldAllAsync(cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var today = LocalizationSetup.Today(clock);
         var ids = await db.Programmes.AsNoTracking().Where(p => p.EndsOn >= today.AddYears(-1)).Select(p => p.Id).ToListAsync(cancellationToken);
@@ -85,6 +84,9 @@ public sealed partial class ProgrammeComputation(
     {
         var watch = Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
+
+        // Rounds that closed today count tonight: fold what arrived first (a round with unfolded answers is skipped).
+        await scope.ServiceProvider.GetRequiredService<StatisticsFolder>().FoldAllAsync(cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var scores = scope.ServiceProvider.GetRequiredService<CompanyScores>();
         var now = clock.GetUtcNow().UtcDateTime;

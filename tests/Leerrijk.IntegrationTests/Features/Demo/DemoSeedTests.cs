@@ -163,6 +163,42 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_programme_manager_sees_reach_change_breakdowns_national_reference_and_the_funder_report_and_the_demo_report_shows_its_norm_position()
+    {
+        // Issue 15's "done when".
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var programme = await db.Programmes.SingleAsync(p => p.Name == "LeercultuurMKB Oost (demo)");
+        var joined = await db.ProgrammeParticipants.Where(p => p.ProgrammeId == programme.Id).Where(Leerrijk.Web.Features.Programmes.ProgrammeParticipant.Active).CountAsync();
+        var manager = await app.LoggedInClientAsync("programma@demo.leerrijk.nl", DemoSeeder.Password);
+
+        var html = await manager.GetHtmlAsync($"/programma/{programme.Id}");
+        Assert.Contains($"{joined} van {programme.TargetCompanies}", html, StringComparison.Ordinal);
+        Assert.Matches("[+][0-9]+,[0-9]", html);                                  // a change since the baseline
+        Assert.Contains("Vergeleken met heel Nederland", html, StringComparison.Ordinal);
+        Assert.Contains("59%", html, StringComparison.Ordinal);                    // the national autonomy figure, with its source
+        Assert.Contains("https://www.ser.nl/nl/Publicaties/monitor-leercultuur", html, StringComparison.Ordinal);
+        Assert.Contains("Geen nieuwe gegevens", html, StringComparison.Ordinal);   // the trained share was measured early only
+
+        var drill = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/programma/[^\"]+dimensie=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(drill);
+        var breakdown = await manager.GetHtmlAsync(System.Net.WebUtility.HtmlDecode(drill));
+        Assert.Contains("Per sector", breakdown, StringComparison.Ordinal);
+
+        var pdf = await manager.GetAsync($"/programma/{programme.Id}?handler=Pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+        var xlsx = await manager.GetAsync($"/programma/{programme.Id}?handler=Xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+
+        var owner = await app.LoggedInClientAsync("eigenaar@demo.leerrijk.nl", DemoSeeder.Password);
+        var closed = await db.Rounds.SingleAsync(r => r.ClosedAtUtc != null && db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == DemoSeeder.OrganisationName));
+        var report = await owner.GetHtmlAsync($"/o/{closed.OrganisationId}/rounds/{closed.Id}/report");
+        Assert.Matches("u zit (in het laagste kwart|in de middelste helft|in het hoogste kwart|bij de hoogste 10|in de (onderste|bovenste) helft)", report);
+        Assert.Contains("href=\"/normen\"", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_owner_has_an_access_log_and_the_demo_has_vouchers_budgets_indicators_and_notes()
     {
         using var scope = app.Services.CreateScope();
@@ -171,7 +207,7 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
 
         Assert.True(await db.AccessLog.CountAsync(e => e.OrganisationId == main.Id) >= 3);
         Assert.True(await db.Vouchers.Select(v => v.Status).Distinct().CountAsync() >= 3);
-        Assert.Equal(2, await db.SchemeBudgets.CountAsync());
+        Assert.Equal(2, await db.SchemeBudgets.CountAsync(b => db.SupportOrganisations.Any(s => s.Id == b.SupportOrganisationId && s.Name == "Leerwerkloket Demo-regio")));
         Assert.True(await db.IndicatorMeasurements.CountAsync(m => m.OrganisationId == main.Id) >= 4);
         Assert.Contains(true, await db.TrackNotes.Select(n => n.InternalToSupport).Distinct().ToListAsync());
         Assert.Contains(false, await db.TrackNotes.Select(n => n.InternalToSupport).Distinct().ToListAsync());
