@@ -55,4 +55,18 @@ public sealed class ProgrammeTests(BrowserFixture browser)
         var participant = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().ProgrammeParticipants.SingleAsync(p => p.OrganisationId == organisation.Id);
         Assert.Equal((false, true), (participant.SharesResults, participant.InNormPool));
     }
+    [SkippableFact]
+    public async Task A_manager_reads_the_monitor_with_reach_against_target_and_drills_into_a_dimension_by_sector()
+    {
+        var (coordinator, support) = await browser.App.CreateAdviserAsync(Leerrijk.Web.Features.Support.SupportRole.Coordinator);
+        var programmeId = await MonitorData.ProgrammeWithTenCompaniesAsync(browser.App, support.Id);
+
+        await using var session = await browser.NewSessionAsync("Programme-monitor");
+        var key = await browser.App.EnableTwoStepAsync(coordinator.Email!);
+        await (await (await LoginPage.OpenAsync(session)).LogInToSecondStepAsync(coordinator.Email!, LeerrijkAppFactory.Password)).LogInToCaseloadAsync(Totp.Code(key));
+        var monitor = await MonitorPage.OpenAsync(session, programmeId);
+        Assert.Equal(["10", "48", "10 van 48"], (await monitor.ReachRowAsync("Doet mee")).Select(c => c.Trim()).ToArray());
+        var drill = await monitor.DrillIntoFirstAsync();
+        Assert.Contains("Per sector", await drill.BreakdownHeadingsAsync());
+    }
 }
