@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Leerrijk.Scoring.Instruments;
-using Leerrijk.TestSupport;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.ActionPlan;
@@ -14,7 +13,6 @@ using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Features.Tracks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.Bench.Reports;
@@ -25,8 +23,6 @@ namespace Leerrijk.Bench.Reports;
 /// </summary>
 internal static class CaseloadBench
 {
-    private const string Password = "een lange testzin voor leerrijk";
-    private const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     private const int Companies = 200;
     private const int Small = 20;
     private const int Respondents = 25;
@@ -44,8 +40,8 @@ internal static class CaseloadBench
             var instrument = app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
             var (support, small, large) = await SeedAsync(app, database, instrument);
 
-            using var smallClient = await SignInAsync(app, small);
-            using var largeClient = await SignInAsync(app, large);
+            using var smallClient = await BenchAccounts.SignInAsync(app, small);
+            using var largeClient = await BenchAccounts.SignInAsync(app, large);
             var page = new Uri($"/support/{support}", UriKind.Relative);
 
             // The small adviser's 20 companies are the only ones in sector F: the large caseload filtered on F shows the
@@ -112,26 +108,14 @@ internal static class CaseloadBench
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        async Task<ApplicationUser> UserAsync(string email)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-            var created = await users.CreateAsync(user, Password);
-            return created.Succeeded ? user : throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
-
-        var owner = await UserAsync("owner@example.test");
-        var small = await UserAsync("adviser20@example.test");
-        var large = await UserAsync("adviser200@example.test");
+        var owner = await BenchAccounts.CreateAsync(users, "owner@example.test");
+        var small = await BenchAccounts.CreateAsync(users, "adviser20@example.test", twoFactor: true);
+        var large = await BenchAccounts.CreateAsync(users, "adviser200@example.test", twoFactor: true);
         var support = new SupportOrganisation { Name = "Bench loket", Kind = SupportKind.Leerwerkloket };
         db.SupportOrganisations.Add(support);
         db.SupportMemberships.AddRange(
             new SupportMembership { SupportOrganisationId = support.Id, UserId = small.Id, Role = SupportRole.Adviser },
             new SupportMembership { SupportOrganisationId = support.Id, UserId = large.Id, Role = SupportRole.Adviser });
-        foreach (var adviser in new[] { small, large })
-        {
-            await TwoFactorSetup.EnableWithKeyAsync(users, adviser, Key);
-        }
-
         var opensOn = new DateOnly(2026, 3, 2);
         var targets = new List<LoadTarget>();
         for (var i = 0; i < Companies; i++)
@@ -209,25 +193,5 @@ internal static class CaseloadBench
 
         await database.SettleAsync();
         return (support.Id, small.Email!, large.Email!);
-    }
-
-    /// <summary>Logs in through the real forms, the second step with a code from the bench's key.</summary>
-    private static async Task<HttpClient> SignInAsync(BenchApp app, string email)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var password = await PostAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        var second = password.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Log-in failed: {(int)password.StatusCode}.");
-        var code = await PostAsync(client, second, new() { ["Input.Code"] = Totp.Code(Key) });
-        return code.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Second step failed: {(int)code.StatusCode}.");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        fields["__RequestVerificationToken"] = ReportBench.TokenPattern().Match(form) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"No antiforgery token on {url}.");
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 }
