@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A programme of 100 and then 1,000 companies (5,000 and 50,000 responses), all joined, sharing and in the norm pool:
-# the two nightly jobs (ProgrammeComputation.ComputeAsync, NormRefresher.RefreshAsync) timed once per size, then the
-# monitor page, a company's report page with its norm comparison and /health as a same-run reference, interleaved.
+# A programme of 100 and one of 1,000 companies (5,000 and 50,000 responses), each in its own database, all companies
+# joined, sharing and in the norm pool: the two nightly jobs (ProgrammeComputation.ComputeAsync, NormRefresher.RefreshAsync)
+# timed once per size, then the monitor page, a company's report page with its norm comparison and /health as a
+# same-run reference, interleaved over both sizes.
 # Runs the real app in this process (bench/Leerrijk.Bench.Reports, command "programme"); the programme manager logs in
 # through the real forms, second step included. Prints Markdown and writes bench/results/programme-<date>.md.
 #

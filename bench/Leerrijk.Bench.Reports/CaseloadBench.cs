@@ -27,80 +27,67 @@ internal static class CaseloadBench
     private const int Small = 20;
     private const int Respondents = 25;
 
-    public static async Task<int> RunAsync(Options options)
+    public static Task<int> RunAsync(Options options) => BenchWork.RunAsync(options, "leerrijk-caseload-bench-", async work =>
     {
-        var work = options.Work ?? Directory.CreateTempSubdirectory("leerrijk-caseload-bench-").FullName;
-        try
+        await using var database = options.Database == "postgres"
+            ? await BenchDatabase.PostgresAsync(options.Postgres ?? throw new ArgumentException("--pg is required for postgres"), "leerrijk_caseload_bench")
+            : BenchDatabase.Sqlite(work);
+        await using var app = new BenchApp(database.SettingKey, database.ConnectionString, Path.Combine(work, "mail"));
+        app.Start();
+        var instrument = app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
+        var (support, small, large) = await SeedAsync(app, database, instrument);
+
+        using var smallClient = await BenchAccounts.SignInAsync(app, small);
+        using var largeClient = await BenchAccounts.SignInAsync(app, large);
+        var page = new Uri($"/support/{support}", UriKind.Relative);
+
+        // The small adviser's 20 companies are the only ones in sector F: the large caseload filtered on F shows the
+        // same 20 rows, so page size drops out of the comparison (unfiltered, 200 companies fill a page of 25).
+        var filtered = new Uri($"/support/{support}?sector=F", UriKind.Relative);
+        var health = new Uri("/health", UriKind.Relative);
+        var times = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["20"] = [], ["200"] = [], ["200F"] = [], ["health"] = [] };
+        var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var run = -options.Warmup; run < options.Runs; run++)
         {
-            await using var database = options.Database == "postgres"
-                ? await BenchDatabase.PostgresAsync(options.Postgres ?? throw new ArgumentException("--pg is required for postgres"))
-                : BenchDatabase.Sqlite(work);
-            await using var app = new BenchApp(database.SettingKey, database.ConnectionString, Path.Combine(work, "mail"));
-            app.Start();
-            var instrument = app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
-            var (support, small, large) = await SeedAsync(app, database, instrument);
-
-            using var smallClient = await BenchAccounts.SignInAsync(app, small);
-            using var largeClient = await BenchAccounts.SignInAsync(app, large);
-            var page = new Uri($"/support/{support}", UriKind.Relative);
-
-            // The small adviser's 20 companies are the only ones in sector F: the large caseload filtered on F shows the
-            // same 20 rows, so page size drops out of the comparison (unfiltered, 200 companies fill a page of 25).
-            var filtered = new Uri($"/support/{support}?sector=F", UriKind.Relative);
-            var health = new Uri("/health", UriKind.Relative);
-            var times = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["20"] = [], ["200"] = [], ["200F"] = [], ["health"] = [] };
-            var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
-            for (var run = -options.Warmup; run < options.Runs; run++)
+            foreach (var (label, client, uri) in new[] { ("20", smallClient, page), ("200", largeClient, page), ("200F", largeClient, filtered), ("health", smallClient, health) })
             {
-                foreach (var (label, client, uri) in new[] { ("20", smallClient, page), ("200", largeClient, page), ("200F", largeClient, filtered), ("health", smallClient, health) })
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(uri);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                watch.Stop();
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    var watch = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(uri);
-                    var body = await response.Content.ReadAsByteArrayAsync();
-                    watch.Stop();
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"{label}: {(int)response.StatusCode}");
-                    }
+                    throw new InvalidOperationException($"{label}: {(int)response.StatusCode}");
+                }
 
-                    if (run >= 0)
-                    {
-                        times[label].Add(watch.Elapsed.TotalMilliseconds);
-                        bytes[label] = body.Length;
-                    }
+                if (run >= 0)
+                {
+                    times[label].Add(watch.Elapsed.TotalMilliseconds);
+                    bytes[label] = body.Length;
                 }
             }
-
-            var culture = CultureInfo.InvariantCulture;
-            var lines = new List<string>
-            {
-                $"### {database.Label} ({await database.VersionAsync()}), {options.Runs} runs each after {options.Warmup} warm-up, interleaved",
-                "",
-                "| request | median ms | p95 ms | max ms | bytes |",
-                "|---|---|---|---|---|",
-            };
-            foreach (var (label, name) in new[] { ("20", "caseload, 20 companies (20 rows shown)"), ("200", "caseload, 200 companies (25 rows shown)"), ("200F", "caseload, 200 companies filtered to the same 20"), ("health", "/health (reference, one query)") })
-            {
-                var t = Timing.Of(times[label]);
-                lines.Add(string.Create(culture, $"| {name} | {t.Median:0.0} | {t.P95:0.0} | {t.Max:0.0} | {bytes[label]:#,0} |"));
-            }
-
-            var ratio = Timing.Of(times["200"]).Median / Timing.Of(times["20"]).Median;
-            var sameRows = Timing.Of(times["200F"]).Median / Timing.Of(times["20"]).Median;
-            lines.Add("");
-            lines.Add(string.Create(culture, $"200 / 20 companies (median): {ratio:0.00}x; with the same 20 rows shown: {sameRows:0.00}x"));
-            await File.AppendAllLinesAsync(options.Results, lines);
-            Console.WriteLine(string.Join('\n', lines));
-            return 0;
         }
-        finally
+
+        var culture = CultureInfo.InvariantCulture;
+        var lines = new List<string>
         {
-            if (options.Work is null)
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            $"### {database.Label} ({await database.VersionAsync()}), {options.Runs} runs each after {options.Warmup} warm-up, interleaved",
+            "",
+            "| request | median ms | p95 ms | max ms | bytes |",
+            "|---|---|---|---|---|",
+        };
+        foreach (var (label, name) in new[] { ("20", "caseload, 20 companies (20 rows shown)"), ("200", "caseload, 200 companies (25 rows shown)"), ("200F", "caseload, 200 companies filtered to the same 20"), ("health", "/health (reference, one query)") })
+        {
+            var t = Timing.Of(times[label]);
+            lines.Add(string.Create(culture, $"| {name} | {t.Median:0.0} | {t.P95:0.0} | {t.Max:0.0} | {bytes[label]:#,0} |"));
         }
-    }
+
+        var ratio = Timing.Of(times["200"]).Median / Timing.Of(times["20"]).Median;
+        var sameRows = Timing.Of(times["200F"]).Median / Timing.Of(times["20"]).Median;
+        lines.Add("");
+        lines.Add(string.Create(culture, $"200 / 20 companies (median): {ratio:0.00}x; with the same 20 rows shown: {sameRows:0.00}x"));
+        return lines;
+    });
 
     /// <summary>200 companies with a closed, folded round of 25, three plan steps and a track with hours; two advisers.</summary>
     private static async Task<(Guid Support, string Small, string Large)> SeedAsync(BenchApp app, BenchDatabase database, Instrument instrument)
