@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Leerrijk.Scoring.Instruments;
-using Leerrijk.TestSupport;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.ActionPlan;
@@ -14,7 +13,6 @@ using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Features.Tracks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.Bench.Reports;
@@ -25,86 +23,71 @@ namespace Leerrijk.Bench.Reports;
 /// </summary>
 internal static class CaseloadBench
 {
-    private const string Password = "een lange testzin voor leerrijk";
-    private const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     private const int Companies = 200;
     private const int Small = 20;
     private const int Respondents = 25;
 
-    public static async Task<int> RunAsync(Options options)
+    public static Task<int> RunAsync(Options options) => BenchWork.RunAsync(options, "leerrijk-caseload-bench-", async work =>
     {
-        var work = options.Work ?? Directory.CreateTempSubdirectory("leerrijk-caseload-bench-").FullName;
-        try
+        await using var database = options.Database == "postgres"
+            ? await BenchDatabase.PostgresAsync(options.Postgres ?? throw new ArgumentException("--pg is required for postgres"), "leerrijk_caseload_bench")
+            : BenchDatabase.Sqlite(work);
+        await using var app = new BenchApp(database.SettingKey, database.ConnectionString, Path.Combine(work, "mail"));
+        app.Start();
+        var instrument = app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
+        var (support, small, large) = await SeedAsync(app, database, instrument);
+
+        using var smallClient = await BenchAccounts.SignInAsync(app, small);
+        using var largeClient = await BenchAccounts.SignInAsync(app, large);
+        var page = new Uri($"/support/{support}", UriKind.Relative);
+
+        // The small adviser's 20 companies are the only ones in sector F: the large caseload filtered on F shows the
+        // same 20 rows, so page size drops out of the comparison (unfiltered, 200 companies fill a page of 25).
+        var filtered = new Uri($"/support/{support}?sector=F", UriKind.Relative);
+        var health = new Uri("/health", UriKind.Relative);
+        var times = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["20"] = [], ["200"] = [], ["200F"] = [], ["health"] = [] };
+        var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var run = -options.Warmup; run < options.Runs; run++)
         {
-            await using var database = options.Database == "postgres"
-                ? await BenchDatabase.PostgresAsync(options.Postgres ?? throw new ArgumentException("--pg is required for postgres"))
-                : BenchDatabase.Sqlite(work);
-            await using var app = new BenchApp(database.SettingKey, database.ConnectionString, Path.Combine(work, "mail"));
-            app.Start();
-            var instrument = app.Services.GetRequiredService<InstrumentCatalog>().Find("leerrijk-teamscan")!;
-            var (support, small, large) = await SeedAsync(app, database, instrument);
-
-            using var smallClient = await SignInAsync(app, small);
-            using var largeClient = await SignInAsync(app, large);
-            var page = new Uri($"/support/{support}", UriKind.Relative);
-
-            // The small adviser's 20 companies are the only ones in sector F: the large caseload filtered on F shows the
-            // same 20 rows, so page size drops out of the comparison (unfiltered, 200 companies fill a page of 25).
-            var filtered = new Uri($"/support/{support}?sector=F", UriKind.Relative);
-            var health = new Uri("/health", UriKind.Relative);
-            var times = new Dictionary<string, List<double>>(StringComparer.Ordinal) { ["20"] = [], ["200"] = [], ["200F"] = [], ["health"] = [] };
-            var bytes = new Dictionary<string, long>(StringComparer.Ordinal);
-            for (var run = -options.Warmup; run < options.Runs; run++)
+            foreach (var (label, client, uri) in new[] { ("20", smallClient, page), ("200", largeClient, page), ("200F", largeClient, filtered), ("health", smallClient, health) })
             {
-                foreach (var (label, client, uri) in new[] { ("20", smallClient, page), ("200", largeClient, page), ("200F", largeClient, filtered), ("health", smallClient, health) })
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(uri);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                watch.Stop();
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    var watch = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(uri);
-                    var body = await response.Content.ReadAsByteArrayAsync();
-                    watch.Stop();
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"{label}: {(int)response.StatusCode}");
-                    }
+                    throw new InvalidOperationException($"{label}: {(int)response.StatusCode}");
+                }
 
-                    if (run >= 0)
-                    {
-                        times[label].Add(watch.Elapsed.TotalMilliseconds);
-                        bytes[label] = body.Length;
-                    }
+                if (run >= 0)
+                {
+                    times[label].Add(watch.Elapsed.TotalMilliseconds);
+                    bytes[label] = body.Length;
                 }
             }
-
-            var culture = CultureInfo.InvariantCulture;
-            var lines = new List<string>
-            {
-                $"### {database.Label} ({await database.VersionAsync()}), {options.Runs} runs each after {options.Warmup} warm-up, interleaved",
-                "",
-                "| request | median ms | p95 ms | max ms | bytes |",
-                "|---|---|---|---|---|",
-            };
-            foreach (var (label, name) in new[] { ("20", "caseload, 20 companies (20 rows shown)"), ("200", "caseload, 200 companies (25 rows shown)"), ("200F", "caseload, 200 companies filtered to the same 20"), ("health", "/health (reference, one query)") })
-            {
-                var t = Timing.Of(times[label]);
-                lines.Add(string.Create(culture, $"| {name} | {t.Median:0.0} | {t.P95:0.0} | {t.Max:0.0} | {bytes[label]:#,0} |"));
-            }
-
-            var ratio = Timing.Of(times["200"]).Median / Timing.Of(times["20"]).Median;
-            var sameRows = Timing.Of(times["200F"]).Median / Timing.Of(times["20"]).Median;
-            lines.Add("");
-            lines.Add(string.Create(culture, $"200 / 20 companies (median): {ratio:0.00}x; with the same 20 rows shown: {sameRows:0.00}x"));
-            await File.AppendAllLinesAsync(options.Results, lines);
-            Console.WriteLine(string.Join('\n', lines));
-            return 0;
         }
-        finally
+
+        var culture = CultureInfo.InvariantCulture;
+        var lines = new List<string>
         {
-            if (options.Work is null)
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            $"### {database.Label} ({await database.VersionAsync()}), {options.Runs} runs each after {options.Warmup} warm-up, interleaved",
+            "",
+            "| request | median ms | p95 ms | max ms | bytes |",
+            "|---|---|---|---|---|",
+        };
+        foreach (var (label, name) in new[] { ("20", "caseload, 20 companies (20 rows shown)"), ("200", "caseload, 200 companies (25 rows shown)"), ("200F", "caseload, 200 companies filtered to the same 20"), ("health", "/health (reference, one query)") })
+        {
+            var t = Timing.Of(times[label]);
+            lines.Add(string.Create(culture, $"| {name} | {t.Median:0.0} | {t.P95:0.0} | {t.Max:0.0} | {bytes[label]:#,0} |"));
         }
-    }
+
+        var ratio = Timing.Of(times["200"]).Median / Timing.Of(times["20"]).Median;
+        var sameRows = Timing.Of(times["200F"]).Median / Timing.Of(times["20"]).Median;
+        lines.Add("");
+        lines.Add(string.Create(culture, $"200 / 20 companies (median): {ratio:0.00}x; with the same 20 rows shown: {sameRows:0.00}x"));
+        return lines;
+    });
 
     /// <summary>200 companies with a closed, folded round of 25, three plan steps and a track with hours; two advisers.</summary>
     private static async Task<(Guid Support, string Small, string Large)> SeedAsync(BenchApp app, BenchDatabase database, Instrument instrument)
@@ -112,26 +95,14 @@ internal static class CaseloadBench
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        async Task<ApplicationUser> UserAsync(string email)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
-            var created = await users.CreateAsync(user, Password);
-            return created.Succeeded ? user : throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
-
-        var owner = await UserAsync("owner@example.test");
-        var small = await UserAsync("adviser20@example.test");
-        var large = await UserAsync("adviser200@example.test");
+        var owner = await BenchAccounts.CreateAsync(users, "owner@example.test");
+        var small = await BenchAccounts.CreateAsync(users, "adviser20@example.test", twoFactor: true);
+        var large = await BenchAccounts.CreateAsync(users, "adviser200@example.test", twoFactor: true);
         var support = new SupportOrganisation { Name = "Bench loket", Kind = SupportKind.Leerwerkloket };
         db.SupportOrganisations.Add(support);
         db.SupportMemberships.AddRange(
             new SupportMembership { SupportOrganisationId = support.Id, UserId = small.Id, Role = SupportRole.Adviser },
             new SupportMembership { SupportOrganisationId = support.Id, UserId = large.Id, Role = SupportRole.Adviser });
-        foreach (var adviser in new[] { small, large })
-        {
-            await TwoFactorSetup.EnableWithKeyAsync(users, adviser, Key);
-        }
-
         var opensOn = new DateOnly(2026, 3, 2);
         var targets = new List<LoadTarget>();
         for (var i = 0; i < Companies; i++)
@@ -209,25 +180,5 @@ internal static class CaseloadBench
 
         await database.SettleAsync();
         return (support.Id, small.Email!, large.Email!);
-    }
-
-    /// <summary>Logs in through the real forms, the second step with a code from the bench's key.</summary>
-    private static async Task<HttpClient> SignInAsync(BenchApp app, string email)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var password = await PostAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        var second = password.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"Log-in failed: {(int)password.StatusCode}.");
-        var code = await PostAsync(client, second, new() { ["Input.Code"] = Totp.Code(Key) });
-        return code.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Second step failed: {(int)code.StatusCode}.");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        fields["__RequestVerificationToken"] = ReportBench.TokenPattern().Match(form) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"No antiforgery token on {url}.");
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 }

@@ -45,12 +45,15 @@ internal static partial class ReportBench
                 return 0;
             case "caseload":
                 return await CaseloadBench.RunAsync(options);
+            case "programme":
+                return await ProgrammeBench.RunAsync(options);
             case "summary":
                 Console.Write(Summary.Render((await File.ReadAllLinesAsync(options.Results)).Where(l => l.Length > 0).Select(ResultLine.Parse).ToList()));
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
                     "usage: run --db sqlite|postgres [--pg ADMIN_CONNECTION] [--sizes 50,5000,500000] [--runs 30] [--warmup 5] [--tail 1000] [--work DIR] [--explain] --results FILE\n" +
+                    "       caseload|programme --db sqlite|postgres [--pg ADMIN_CONNECTION] [--runs 40] [--warmup 15] --results FILE\n" +
                     "       summary --results FILE");
                 return 2;
         }
@@ -418,16 +421,18 @@ internal sealed record Options(string Database, string? Postgres, IReadOnlyList<
 /// <summary>A fresh database for one run: an SQLite file, or a new database on the PostgreSQL server the script started.</summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private const string PostgresName = "leerrijk_report_bench";
+    private const string DefaultPostgresName = "leerrijk_report_bench";
     private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
     private readonly string? _sqliteFile;
 
-    private BenchDatabase(string label, string settingKey, string connectionString, string? postgresAdmin, string? sqliteFile)
+    private BenchDatabase(string label, string settingKey, string connectionString, string? postgresAdmin, string? postgresName, string? sqliteFile)
     {
         Label = label;
         SettingKey = settingKey;
         ConnectionString = connectionString;
         _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
         _sqliteFile = sqliteFile;
     }
 
@@ -442,22 +447,24 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public static BenchDatabase Sqlite(string directory)
     {
         var file = Path.Combine(directory, "report-bench.db");
-        return new BenchDatabase("SQLite", "ConnectionStrings:Sqlite", $"Data Source={file}", null, file);
+        return new BenchDatabase("SQLite", "ConnectionStrings:Sqlite", $"Data Source={file}", null, null, file);
     }
 
-    public static async Task<BenchDatabase> PostgresAsync(string admin)
+    /// <param name="admin">A connection to the server that may create and drop databases.</param>
+    /// <param name="name">The bench's own database, so benches run by others on the same server are left alone.</param>
+    public static async Task<BenchDatabase> PostgresAsync(string admin, string name = DefaultPostgresName)
     {
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {PostgresName}", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = PostgresName };
-        return new BenchDatabase("PostgreSQL", "ConnectionStrings:Postgres", builder.ConnectionString, admin, null);
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new BenchDatabase("PostgreSQL", "ConnectionStrings:Postgres", builder.ConnectionString, admin, name, null);
     }
 
     public async Task<string> VersionAsync()
@@ -511,7 +518,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)", connection);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
     }

@@ -19,9 +19,10 @@ internal sealed record GeneratedResponse(
 /// Deterministic, plausible teamscan responses: mostly employees, some managers and owners; three departments and
 /// the four years bands, each sometimes not stated; answers driven by a personal and a per-dimension level, so
 /// items of one dimension agree as in real data (Cronbach's alpha is computed on them); about 8 % "don't know";
-/// about a third leave an open answer.
+/// about a third leave an open answer. <c>shift</c> moves a whole company up or down the scale, so companies differ as
+/// norm groups expect (the programme bench uses it; zero elsewhere).
 /// </summary>
-internal sealed class ResponseGenerator(Instrument instrument, DateOnly opensOn, int seed)
+internal sealed class ResponseGenerator(Instrument instrument, DateOnly opensOn, int seed, double shift = 0)
 {
     public static readonly IReadOnlyList<string> Roles = ["Employee", "Manager", "Owner"];
     public static readonly IReadOnlyList<string> Departments = ["Werkplaats", "Kantoor", "Buitendienst"];
@@ -71,7 +72,7 @@ internal sealed class ResponseGenerator(Instrument instrument, DateOnly opensOn,
             var department = random.NextDouble() < 0.05 ? null : Pick(random, Departments, [0.5, 0.3, 0.2]);
             var years = random.NextDouble() < 0.08 ? null : Pick(random, YearsBands, [0.12, 0.35, 0.25, 0.28]);
             var lean = role == "Employee" ? 0 : 0.35;
-            var person = 3.3 + lean + Normal(random) * 0.55;
+            var person = 3.3 + shift + lean + Normal(random) * 0.55;
             for (var d = 0; d < levels.Length; d++)
             {
                 levels[d] = person + dimensionShift[d] + Normal(random) * 0.45;
@@ -132,5 +133,5 @@ internal sealed class ResponseGenerator(Instrument instrument, DateOnly opensOn,
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{instrument.Id} from {opensOn:yyyy-MM-dd}, seed {seed}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{instrument.Id} from {opensOn:yyyy-MM-dd}, seed {seed}, shift {shift:0.00}");
 }
