@@ -3,9 +3,9 @@ using System.Text.Json;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.ActionPlan;
 using Leerrijk.Web.Features.Consent;
-using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Features.Reports;
 using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
