@@ -89,14 +89,7 @@ public sealed partial class IndexModel(
             return NotFound();
         }
 
-        var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
-        string css;
-        await using (var stream = file.CreateReadStream())
-        {
-            using var reader = new StreamReader(stream);
-            css = await reader.ReadToEndAsync(cancellationToken);
-        }
-
+        var css = await PrintStylesheet.ReadAsync(environment, cancellationToken);
         var html = await views.RenderPartialAsync(PageContext, "/Features/Programmes/_FunderReport.cshtml", new FunderReport(View.ForPaper(), css));
         try
         {

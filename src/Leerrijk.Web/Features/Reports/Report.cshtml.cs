@@ -107,7 +107,7 @@ public sealed partial class ReportModel(
             return refused;
         }
 
-        var css = await ReadCssAsync(cancellationToken);
+        var css = await PrintStylesheet.ReadAsync(environment, cancellationToken);
         // Paper has no buttons: the printed report shows the first steps without their add-to-plan forms.
         var html = await views.RenderPartialAsync(PageContext, "/Features/Reports/_ReportPrint.cshtml", new ReportPrint(Document with { PlanOrganisationId = null }, css));
         try
@@ -126,14 +126,6 @@ public sealed partial class ReportModel(
 
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return Page();
-    }
-
-    private async Task<string> ReadCssAsync(CancellationToken cancellationToken)
-    {
-        var file = environment.WebRootFileProvider.GetFileInfo("css/site.css");
-        await using var stream = file.CreateReadStream();
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Printing a report to PDF failed")]
