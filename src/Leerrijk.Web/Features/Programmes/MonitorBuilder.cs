@@ -119,6 +119,13 @@ public static class MonitorBuilder
             .Select(i => Indicator(i.Item1, i.Item2, inputs, sharing, threshold, previous, published))
             .ToList();
 
+        // A set keeps its last shown companies until it is shown again, whatever happened in between (hidden, too few),
+        // so the next time it is compared with what a reader last saw under that name.
+        foreach (var key in previous.Sets.Keys.Where(k => !published.ContainsKey(k)))
+        {
+            published[key] = previous.Set(key)!;
+        }
+
         var data = new MonitorData(inputs.NowUtc, inputs.Today, programme.MinCompanies, threshold, inputs.KnownCompanies, funnel, indicators, instruments, Support(inputs, sharing, threshold));
         return (data, Populations.Of(published));
     }
@@ -185,7 +192,6 @@ public static class MonitorBuilder
 
         if (!MayPublish(sets, previous, threshold, out var onlyAdded))
         {
-            KeepPrevious(previous, key, published);
             var earlier = inputs.Previous?.Instruments.SelectMany(i => i.Dimensions).FirstOrDefault(d => d.InstrumentId == instrumentId && d.DimensionId == dimensionId);
             return onlyAdded && earlier is { State: FigureState.Current or FigureState.Carried }
                 ? earlier with { State = FigureState.Carried, AsOf = earlier.AsOf ?? inputs.Previous!.Today }
@@ -242,7 +248,6 @@ public static class MonitorBuilder
             var sets = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal) { [key] = last.Keys.ToHashSet() };
             if (!MayPublish(sets, previous, threshold, out var onlyAdded))
             {
-                KeepPrevious(previous, key, published);
                 var earlier = inputs.Previous?.Indicators.FirstOrDefault(i => i.Kind == kind)?.Points.FirstOrDefault(p => p.Quarter == name);
                 points.Add(onlyAdded && earlier is { Value: not null }
                     ? earlier with { State = FigureState.Carried }
@@ -292,14 +297,6 @@ public static class MonitorBuilder
         }
 
         return ok;
-    }
-
-    private static void KeepPrevious(Populations previous, string prefix, Dictionary<string, IReadOnlySet<Guid>> published)
-    {
-        foreach (var key in previous.Sets.Keys.Where(k => k == prefix || k.StartsWith(prefix + "/", StringComparison.Ordinal)))
-        {
-            published[key] = previous.Set(key)!;
-        }
     }
 
     private static string Of(SharingCompany company, string attribute) => attribute switch

@@ -158,6 +158,22 @@ public sealed class MonitorBuilderTests
     }
 
     [Fact]
+    public void A_figure_that_fell_below_k_is_compared_with_what_was_last_shown_when_it_comes_back()
+    {
+        var companies = ProgrammeCases.Uniform(6, _ => true);
+        var (first, p1) = MonitorBuilder.Build(ProgrammeCases.Inputs(companies.Take(5).ToList()));
+        Assert.Equal(FigureState.Current, ProgrammeCases.DimensionOf(first).State);
+
+        // One leaves: four is too few. Then another joins: five again, but two companies differ from the five shown.
+        var (second, p2) = MonitorBuilder.Build(ProgrammeCases.Inputs(companies.Skip(1).Take(4).ToList(), first, p1));
+        Assert.Null(ProgrammeCases.DimensionOf(second).Paired);
+        var (third, _) = MonitorBuilder.Build(ProgrammeCases.Inputs(companies.Skip(1).ToList(), second, p2));
+        var back = ProgrammeCases.DimensionOf(third);
+        Assert.Equal(FigureState.Waiting, back.State);
+        Assert.Null(back.Paired);
+    }
+
+    [Fact]
     public void A_company_that_only_joined_keeps_the_earlier_figure_on_screen_until_k_companies_changed()
     {
         var companies = ProgrammeCases.Uniform(12, _ => true);
