@@ -3,6 +3,7 @@ using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Admin;
 using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Answering;
+using Leerrijk.Web.Features.Communities;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Demo;
 using Leerrijk.Web.Features.Funding;
@@ -61,6 +62,7 @@ builder.Services.AddReports();
 builder.Services.AddTracks();
 builder.Services.AddProgrammes(configuration);
 builder.Services.AddNorms();
+builder.Services.AddCommunities();
 builder.Services.AddDemo();
 
 var app = builder.Build();

@@ -93,6 +93,18 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.Norms.NormRefresh> NormRefreshes => Set<Features.Norms.NormRefresh>();
 
+    public DbSet<Features.Communities.Community> Communities => Set<Features.Communities.Community>();
+
+    public DbSet<Features.Communities.CommunityMember> CommunityMembers => Set<Features.Communities.CommunityMember>();
+
+    public DbSet<Features.Communities.CommunitySession> CommunitySessions => Set<Features.Communities.CommunitySession>();
+
+    public DbSet<Features.Communities.SessionAttendance> SessionAttendances => Set<Features.Communities.SessionAttendance>();
+
+    public DbSet<Features.Communities.CommunityLesson> CommunityLessons => Set<Features.Communities.CommunityLesson>();
+
+    public DbSet<StoryDraft> StoryDrafts => Set<StoryDraft>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

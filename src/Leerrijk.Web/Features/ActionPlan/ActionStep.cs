@@ -35,6 +35,18 @@ public sealed class ActionStep : IOrganisationScoped, IHasCreatedAt
 
     public string? Note { get; set; }
 
+    /// <summary>
+    /// The learning community where the company agreed to try this at work, while the member takes part; cleared when
+    /// they leave, so the step stays with the company and no longer shows in the community.
+    /// </summary>
+    public Guid? CommunityId { get; set; }
+
+    /// <summary>The community session where it was agreed, if any.</summary>
+    public Guid? CommunitySessionId { get; set; }
+
+    /// <summary>What came of it, as told at the next session (or written by the company).</summary>
+    public string? Outcome { get; set; }
+
     /// <summary>When the follow-up round should show whether it helped.</summary>
     public DateOnly? FollowUpOn { get; set; }
 
@@ -60,6 +72,10 @@ public sealed class ActionStepConfiguration : IEntityTypeConfiguration<ActionSte
         builder.Property(s => s.Title).HasMaxLength(ActionStep.TitleMaxLength);
         builder.Property(s => s.Owner).HasMaxLength(ActionStep.OwnerMaxLength);
         builder.Property(s => s.Note).HasMaxLength(ActionStep.NoteMaxLength);
+        builder.Property(s => s.Outcome).HasMaxLength(ActionStep.NoteMaxLength);
+        builder.HasIndex(s => s.CommunityId);
+        builder.HasOne<Communities.Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Communities.CommunitySession>().WithMany().HasForeignKey(s => s.CommunitySessionId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(s => s.InterventionSlug).HasMaxLength(100);
         builder.Property(s => s.OfferSlug).HasMaxLength(100);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);

@@ -166,6 +166,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         // a participant row is the company's choice towards one programme, read by that programme and by the company's owner.
         typeof(Leerrijk.Web.Features.Programmes.Programme), typeof(Leerrijk.Web.Features.Programmes.ProgrammeManager),
         typeof(Leerrijk.Web.Features.Programmes.ProgrammeParticipant), typeof(Leerrijk.Web.Features.Programmes.ProgrammeSnapshot),
+
+        // A community belongs to whoever runs it and its members (CommunityTenancyFilter); what a company brings to it
+        // (its question, a shared summary, a lesson) is shared with the community on purpose. Its steps to try stay
+        // ActionSteps of the company. A story draft is platform content under review.
+        typeof(Leerrijk.Web.Features.Communities.Community), typeof(Leerrijk.Web.Features.Communities.CommunityMember),
+        typeof(Leerrijk.Web.Features.Communities.CommunitySession), typeof(Leerrijk.Web.Features.Communities.SessionAttendance),
+        typeof(Leerrijk.Web.Features.Communities.CommunityLesson), typeof(Leerrijk.Web.Features.Menukaart.StoryDraft),
     ];
 
     [Fact]
