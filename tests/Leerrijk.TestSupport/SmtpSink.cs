@@ -22,6 +22,9 @@ public sealed class SmtpSink : IAsyncDisposable
         _loop = Task.Run(AcceptLoopAsync);
     }
 
+    /// <summary>Addresses at this domain are refused at RCPT TO, as a server refuses an unknown mailbox.</summary>
+    public const string RefusedDomain = "@weigert.test";
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public IReadOnlyList<MimeMessage> Messages
@@ -103,6 +106,10 @@ public sealed class SmtpSink : IAsyncDisposable
                     }
 
                     await writer.WriteLineAsync("250 queued");
+                    break;
+                case "RCPT" when line.Contains(RefusedDomain + ">", StringComparison.OrdinalIgnoreCase):
+                    // As a real server answers for a mailbox that does not exist: MailKit raises RecipientNotAccepted.
+                    await writer.WriteLineAsync("550 5.1.1 no such mailbox");
                     break;
                 case "QUIT":
                     await writer.WriteLineAsync("221 bye");
