@@ -32,6 +32,9 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
 
     public IReadOnlyList<ActionStep> Steps { get; private set; } = [];
 
+    /// <summary>The names of the learning communities where steps were agreed, by id.</summary>
+    public IReadOnlyDictionary<Guid, string> CommunityNames { get; private set; } = new Dictionary<Guid, string>();
+
     public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
 
     /// <summary>Whether the form for a new step of the organisation's own failed: it then shows what was typed.</summary>
@@ -589,6 +592,8 @@ public sealed class PlanModel(LeerrijkDbContext db, Menukaart.Menukaart menukaar
             .ThenBy(s => s.CreatedAtUtc)
             .ToListAsync(cancellationToken);
         OfferChoices = await ChoicesAsync(Steps.Select(s => s.OfferSlug), cancellationToken);
+        var communityIds = Steps.Where(s => s.CommunityId != null).Select(s => s.CommunityId!.Value).Distinct().ToList();
+        CommunityNames = await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var indicators = await db.PlanIndicators.AsNoTracking().OrderBy(i => i.CreatedAtUtc).ToListAsync(cancellationToken);
         var measurements = (await db.IndicatorMeasurements.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.IndicatorId);
         Indicators = indicators.Select(i => IndicatorView.Create(i, measurements[i.Id], l, CultureInfo.CurrentCulture)).ToList();

@@ -1,18 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Menukaart;
 
 /// <summary>/verhalen/nieuw: editors add a practice story that no content file has, with its company and its source.</summary>
 [Authorize(Policy = MenukaartEditing.Policy)]
-public sealed class NewStoryModel(Menukaart menukaart, MenukaartEditing editing, ReferenceData reference, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewStoryModel(Menukaart menukaart, MenukaartEditing editing, ReferenceData reference, LeerrijkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The proposal (<see cref="StoryDraft"/>) the editor works out, if any: it fills the form and is marked published on save.</summary>
+    [BindProperty(SupportsGet = true, Name = "voorstel")]
+    public Guid? DraftId { get; set; }
+
+    /// <summary>The proposal being worked out, shown above the form.</summary>
+    public StoryDraft? Draft { get; private set; }
+
     [BindProperty]
     public NewStoryInput Input { get; set; } = new();
 
@@ -46,7 +56,30 @@ public sealed class NewStoryModel(Menukaart menukaart, MenukaartEditing editing,
 
     public IReadOnlyList<(string Code, string Name)> SectorOptions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await PrepareAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        if (DraftId is not null && Draft is null)
+        {
+            return NotFound();
+        }
+
+        if (Draft is { } draft)
+        {
+            // The proposal gives the Dutch texts, the company's size and sector, and where it came from; the editor writes
+            // the English, the cost and the steps used. The company is named only when it agreed.
+            var company = draft.OrganisationId is { } id ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken) : null;
+            Input.TitleNl = draft.Title;
+            Input.WhatNl = draft.What;
+            Input.ResultNl = draft.Result;
+            Input.Source = draft.Origin;
+            Input.Size = CompanySizes.Of(company?.SizeClass);
+            Input.Sector = string.IsNullOrEmpty(company?.SbiSection) ? null : company.SbiSection;
+            Input.CompanyNl = draft.CompanyMayBeNamed && company is not null ? company.Name : null;
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +111,15 @@ public sealed class NewStoryModel(Menukaart menukaart, MenukaartEditing editing,
             string.IsNullOrEmpty(Input.Sector) ? null : Input.Sector, null!, null!, null!, Input.Estimate, used,
             new StorySource("", Input.Source!.Trim()));
         await editing.AddAsync(MenukaartEntry.StoryKind, slug, EditStoryModel.WithTexts(blank, Input), cancellationToken);
+        if (Draft is { } draft)
+        {
+            draft.Status = StoryDraftStatus.Published;
+            draft.PublishedSlug = slug;
+            draft.ReviewedByUserId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            draft.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         TempData["Status"] = l["New.Added"].Value;
         return Redirect($"/verhalen/{slug}");
     }
@@ -87,5 +129,6 @@ public sealed class NewStoryModel(Menukaart menukaart, MenukaartEditing editing,
         Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         InterventionOptions = (await menukaart.InterventionsAsync(cancellationToken)).OrderBy(i => i.Title.For(Language), StringComparer.CurrentCulture).ToList();
         SectorOptions = reference.SbiSections.Select(s => (s.Id, s.NameFor(CultureInfo.CurrentUICulture))).ToList();
+        Draft = DraftId is { } id ? await db.StoryDrafts.SingleOrDefaultAsync(d => d.Id == id && d.Status == StoryDraftStatus.Proposed, cancellationToken) : null;
     }
 }

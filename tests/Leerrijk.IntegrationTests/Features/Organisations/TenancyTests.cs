@@ -111,6 +111,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page admin/users",
         "page connect/{token}",
         "page programma-uitnodiging/{token}",
+        "page leergemeenschap/{communityId:guid}/cyclus",
         "page programma/{programmeId:guid}/beheerders",
         "page programma/{programmeId:guid}/bewerken",
         "page programma/{programmeId:guid}/deelnemers",
@@ -148,6 +149,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page support/{supportId:guid}/programmas/nieuw",
         "page verhalen",
         "page verhalen/nieuw",
+        "page verhalen/voorstellen",
         "page verhalen/{slug}",
         "page verhalen/{slug}/bewerken",
     ];
