@@ -91,6 +91,7 @@ public sealed partial class DemoSeeder(
         await new DemoSupport(this, db, teamscan, today).SeedAsync(organisation, owner, rounds[0], cancellationToken);
         var module = catalog.Find("leerklimaat-monitor") ?? throw new InvalidOperationException("The demo programme needs the leerklimaat-monitor module.");
         await new DemoProgramme(this, db, teamscan, module, today).SeedAsync(organisation.Id, owner, cancellationToken);
+        await new DemoCommunity(db, today).SeedAsync(organisation.Id, owner, cancellationToken);
 
         // The programme's first computation, so its monitor shows figures at first log-in (later ones run at night).
         await programmes.ComputeAllAsync(cancellationToken);

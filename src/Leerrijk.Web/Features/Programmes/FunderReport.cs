@@ -63,6 +63,7 @@ public sealed record FunderReport(MonitorView View, string Css)
 
         var support = new List<IReadOnlyList<object?>> { new object?[] { l["Funder.CoachHours"].Value, data.Support.CoachHoursCompanies, data.Support.CoachHours, null } };
         support.AddRange(data.Support.Vouchers.Select(s => (IReadOnlyList<object?>)new object?[] { s.Scheme, s.Companies, s.Vouchers, s.Granted }));
+        support.Add(new object?[] { l["Funder.Communities"].Value, data.Support.CommunityCompanies, data.Support.Communities, null });
 
         var method = new[]
         {

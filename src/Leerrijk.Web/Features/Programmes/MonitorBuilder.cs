@@ -26,7 +26,8 @@ public sealed record MonitorInputs(
     IReadOnlyDictionary<Guid, decimal> CoachHours,
     IReadOnlyList<(Guid OrganisationId, string Scheme, decimal? Granted)> Vouchers,
     MonitorData? Previous,
-    Populations? PreviousPopulations);
+    Populations? PreviousPopulations,
+    IReadOnlyList<(Guid OrganisationId, Guid CommunityId, Guid MemberId)>? CommunityMembers = null);
 
 /// <summary>
 /// The company sets behind each figure a computation published (as bit sets over a company list), kept beside the
@@ -272,11 +273,18 @@ public static class MonitorBuilder
         var shown = schemes.Where(s => s.Companies >= threshold).OrderByDescending(s => s.Companies).ThenBy(s => s.Scheme, StringComparer.Ordinal).ToList();
         var otherCompanies = inputs.Vouchers.Where(v => sharing.ContainsKey(v.OrganisationId) && !shown.Any(s => s.Scheme == v.Scheme))
             .Select(v => v.OrganisationId).Distinct().Count();
+        // Learning communities: shown only when at least k sharing companies took part, like every other support figure.
+        var members = (inputs.CommunityMembers ?? []).Where(m => sharing.ContainsKey(m.OrganisationId)).ToList();
+        var communityCompanies = members.Select(m => m.OrganisationId).Distinct().Count();
+        var enough = communityCompanies >= threshold;
         return new SupportUsedData(
             hours.Count >= threshold ? hours.Count : null,
             hours.Count >= threshold ? hours.Sum(h => h.Value) : null,
             shown,
-            otherCompanies >= threshold ? otherCompanies : null);
+            otherCompanies >= threshold ? otherCompanies : null,
+            enough ? communityCompanies : null,
+            enough ? members.Select(m => m.CommunityId).Distinct().Count() : null,
+            enough ? members.Select(m => m.MemberId).Distinct().Count() : null);
     }
 
     /// <summary>

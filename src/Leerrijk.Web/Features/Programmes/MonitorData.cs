@@ -68,7 +68,15 @@ public sealed record BreakdownData(string Attribute, IReadOnlyList<GroupData> Gr
 public sealed record GroupData(string Group, Stat? Baseline, PairedStat? Paired);
 
 /// <summary>Companies that used support, as totals over at least k companies.</summary>
-public sealed record SupportUsedData(int? CoachHoursCompanies, decimal? CoachHours, IReadOnlyList<SchemeUse> Vouchers, int? OtherSchemeCompanies);
+/// <remarks>The community figures count sharing companies that took part in a learning community, the communities and the people taking part for them; each is null below k companies (and in snapshots from before communities existed).</remarks>
+public sealed record SupportUsedData(
+    int? CoachHoursCompanies,
+    decimal? CoachHours,
+    IReadOnlyList<SchemeUse> Vouchers,
+    int? OtherSchemeCompanies,
+    int? CommunityCompanies = null,
+    int? Communities = null,
+    int? CommunityParticipants = null);
 
 /// <summary>Vouchers of one scheme: companies, vouchers and the amount granted.</summary>
 public sealed record SchemeUse(string Scheme, int Companies, int Vouchers, decimal Granted);

@@ -115,8 +115,14 @@ public sealed partial class ProgrammeComputation(
         var measurements = new List<(Guid, IndicatorKind, DateOnly, decimal)>();
         var hours = new Dictionary<Guid, decimal>();
         var vouchers = new List<(Guid, string, decimal?)>();
+        var communityMembers = new List<(Guid, Guid, Guid)>();
         foreach (var chunk in ids.Chunk(500))
         {
+            // Everyone who took part for the company (also those who left since): the support it used.
+            communityMembers.AddRange((await db.CommunityMembers.AsNoTracking()
+                .Where(m => m.OrganisationId != null && chunk.Contains(m.OrganisationId.Value) && m.JoinedAtUtc != null && m.UserId != null)
+                .Select(m => new { OrganisationId = m.OrganisationId!.Value, m.CommunityId, m.Id }).ToListAsync(cancellationToken))
+                .Select(m => (m.OrganisationId, m.CommunityId, m.Id)));
             withPlan.UnionWith(await db.ActionSteps.AsNoTracking().Where(s => chunk.Contains(s.OrganisationId)).Select(s => s.OrganisationId).Distinct().ToListAsync(cancellationToken));
             measurements.AddRange((await db.IndicatorMeasurements.AsNoTracking()
                 .Where(m => chunk.Contains(m.OrganisationId))
@@ -140,7 +146,8 @@ public sealed partial class ProgrammeComputation(
             programme, today, now, invited, joined, sharing, await KnownCompaniesAsync(db, programme, ids, today, cancellationToken),
             rounds, withPlan, measurements, hours, vouchers,
             last is null ? null : JsonSerializer.Deserialize<MonitorData>(last.DataJson, Json),
-            last is null || string.IsNullOrEmpty(last.PopulationsJson) ? null : JsonSerializer.Deserialize<Populations>(last.PopulationsJson, Json)));
+            last is null || string.IsNullOrEmpty(last.PopulationsJson) ? null : JsonSerializer.Deserialize<Populations>(last.PopulationsJson, Json),
+            communityMembers));
 
         var snapshot = new ProgrammeSnapshot
         {
