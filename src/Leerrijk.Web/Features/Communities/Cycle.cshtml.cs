@@ -276,8 +276,9 @@ public sealed class CycleModel(LeerrijkDbContext db, CompanyScores scores, Instr
             .SingleOrDefaultAsync(m => m.Id == memberId && m.CommunityId == Reader.CommunityId && m.OrganisationId != null, cancellationToken);
 
     /// <summary>A company's results are its owners' and HR's to share; a viewer of the company may take part but not share them.</summary>
+    /// <remarks>Roles are stored as their names, so the query names both roles: "Viewer" sorts after "Hr" as text.</remarks>
     private Task<bool> SharesAllowedAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == Reader.UserId && m.Role >= OrganisationRole.Hr, cancellationToken);
+        db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.UserId == Reader.UserId && (m.Role == OrganisationRole.Hr || m.Role == OrganisationRole.Owner), cancellationToken);
 
     /// <summary>Whether the fields of one form are valid; the other forms on the page were not posted and do not count.</summary>
     private bool Valid(string form) =>
@@ -330,11 +331,14 @@ public sealed class CycleModel(LeerrijkDbContext db, CompanyScores scores, Instr
         }
 
         var rows = new List<MemberRow>();
-        for (var i = 0; i < members.Count; i++)
+        var number = 0;
+        foreach (var m in members)
         {
-            var m = members[i];
+            // Members are numbered in the order they joined, facilitators apart, so a number stays put on every visit.
+            number += m.Role == CommunityRole.Facilitator ? 0 : 1;
             var shown = CommunityAccess.ShowsIdentityTo(m, Reader);
-            var label = shown ? names.GetValueOrDefault(m.UserId!.Value, m.Email) : l["CommunityCycle.MemberNumber", i + 1].Value;
+            var label = shown ? names.GetValueOrDefault(m.UserId!.Value, m.Email)
+                : m.Role == CommunityRole.Facilitator ? l["CommunityCycle.Facilitator"].Value : l["CommunityCycle.MemberNumber", number].Value;
             var company = m.OrganisationId is { } org ? companyLabels[org] : m.Affiliation;
             rows.Add(new MemberRow(m, label, shown ? company : m.OrganisationId is { } o ? companyLabels[o] : null, SharedSummary.FromJson(m.SharedSummaryJson)));
         }
