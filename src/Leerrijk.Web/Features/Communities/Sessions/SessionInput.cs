@@ -85,17 +85,17 @@ public sealed class SessionInput
         VideoLink = Clean(VideoLink);
         Agenda = Clean(Agenda);
 
-        if (Date is null && !modelState.ContainsKey("Input.Date"))
+        if (Date is null && !HasError(modelState, "Input.Date"))
         {
             modelState.AddModelError("Input.Date", l["Session.Error.DateRequired"]);
         }
 
-        if (StartTime is null && !modelState.ContainsKey("Input.StartTime"))
+        if (StartTime is null && !HasError(modelState, "Input.StartTime"))
         {
             modelState.AddModelError("Input.StartTime", l["Session.Error.StartRequired"]);
         }
 
-        if (EndTime is null && !modelState.ContainsKey("Input.EndTime"))
+        if (EndTime is null && !HasError(modelState, "Input.EndTime"))
         {
             modelState.AddModelError("Input.EndTime", l["Session.Error.EndRequired"]);
         }
@@ -197,6 +197,10 @@ public sealed class SessionInput
     /// <summary>Only an absolute https link to a named host: a meeting link that is not https would send members' sessions in the clear.</summary>
     public static bool IsHttpsLink(string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Contains('.', StringComparison.Ordinal) && !link.Any(char.IsWhiteSpace);
+
+    /// <summary>Whether the binder already explained what is wrong with the field (such as "25:00"), so a second message would only repeat it.</summary>
+    private static bool HasError(ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
