@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Leerrijk.Web.Data;
-using Leerrijk.Web.Features.Account;
 using Leerrijk.Web.Features.Communities;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -14,74 +13,6 @@ namespace Leerrijk.IntegrationTests.Features.Communities;
 internal static class SessionTestData
 {
     public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    /// <summary>A community run by a support organisation: a facilitator, active members, one open invitation and one who left.</summary>
-    public sealed record TestCommunity(Guid Id, string Name, ApplicationUser Facilitator, IReadOnlyList<ApplicationUser> Members, IReadOnlyList<Guid> MemberRowIds, string InvitedEmail, ApplicationUser Left)
-    {
-        public string NewPage => $"/leergemeenschap/{Id}/sessies/nieuw";
-
-        public string SessionPage(Guid sessionId) => $"/leergemeenschap/{Id}/sessies/{sessionId}";
-    }
-
-    public static async Task<TestCommunity> CommunityAsync(this LeerrijkAppFactory app, params string[] memberEmails)
-    {
-        var support = await app.CreateSupportOrganisationAsync();
-        var facilitator = await app.CreateUserAsync();
-        var members = new List<ApplicationUser>();
-        foreach (var email in memberEmails.Length == 0 ? [null, null] : memberEmails.Select(e => (string?)e))
-        {
-            members.Add(await app.CreateUserAsync(email));
-        }
-
-        var left = await app.CreateUserAsync();
-        var company = await app.CreateOrganisationAsync(members[0].Id);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var today = LocalizationSetup.Today(TimeProvider.System);
-        var community = new Community
-        {
-            Name = $"Leertafel {Guid.NewGuid():N}"[..20],
-            Theme = "Inwerken",
-            Kind = CommunityKind.LearningTable,
-            SupportOrganisationId = support.Id,
-            StartsOn = today.AddDays(-30),
-            EndsOn = today.AddDays(90),
-            CreatedByUserId = facilitator.Id,
-        };
-        db.Communities.Add(community);
-        db.CommunityMembers.Add(Active(community.Id, facilitator, CommunityRole.Facilitator, null));
-        var rows = new List<Guid>();
-        foreach (var member in members)
-        {
-            var row = Active(community.Id, member, CommunityRole.Member, member == members[0] ? company.Id : null);
-            rows.Add(row.Id);
-            db.CommunityMembers.Add(row);
-        }
-
-        var invited = $"uitgenodigd-{Guid.NewGuid():N}@example.test";
-        db.CommunityMembers.Add(new CommunityMember { CommunityId = community.Id, Email = invited, Role = CommunityRole.Member, Status = MemberStatus.Invited });
-        db.CommunityMembers.Add(new CommunityMember { CommunityId = community.Id, UserId = left.Id, Email = left.Email!, Role = CommunityRole.Member, Status = MemberStatus.Left });
-        await db.SaveChangesAsync();
-        return new TestCommunity(community.Id, community.Name, facilitator, members, rows, invited, left);
-    }
-
-    public static async Task<CommunitySession> SessionAsync(this LeerrijkAppFactory app, Guid communityId, DateTime startsAtUtc, TimeSpan? length = null, Action<CommunitySession>? configure = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        var session = new CommunitySession
-        {
-            CommunityId = communityId,
-            StartsAtUtc = startsAtUtc,
-            EndsAtUtc = startsAtUtc + (length ?? TimeSpan.FromHours(2)),
-            Place = "Zaal 3, Regiohuis",
-            Agenda = "Kennismaken\nVragen van de bedrijven",
-        };
-        configure?.Invoke(session);
-        db.CommunitySessions.Add(session);
-        await db.SaveChangesAsync();
-        return session;
-    }
 
     public static async Task<List<CommunitySession>> SessionsOfAsync(this LeerrijkAppFactory app, Guid communityId)
     {
@@ -136,16 +67,4 @@ internal static class SessionTestData
     public static int MailsTo(this LeerrijkAppFactory app, string address, string subjectStart) =>
         app.Outbox.Messages().Count(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))
             && (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal));
-
-    private static CommunityMember Active(Guid communityId, ApplicationUser user, CommunityRole role, Guid? organisationId) => new()
-    {
-        CommunityId = communityId,
-        UserId = user.Id,
-        Email = user.Email!,
-        OrganisationId = organisationId,
-        Role = role,
-        Status = MemberStatus.Active,
-        ShowsIdentity = true,
-        JoinedAtUtc = DateTime.UtcNow.AddDays(-20),
-    };
 }
