@@ -185,9 +185,9 @@ public sealed class SessionModel(LeerrijkDbContext db, SessionMails mails, TimeP
         var posted = Notes;
         KeepForms();
         Notes = posted;
-        if (!Started)
+        if (!Started || Cancelled)
         {
-            ModelState.AddModelError("", l["Session.Error.NotStarted"]);
+            ModelState.AddModelError("", l[Cancelled ? "Session.Error.Cancelled" : "Session.Error.NotStarted"]);
         }
 
         if (!ModelState.IsValid || !TakeVersion())
