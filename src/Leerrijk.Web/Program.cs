@@ -62,7 +62,7 @@ builder.Services.AddReports();
 builder.Services.AddTracks();
 builder.Services.AddProgrammes(configuration);
 builder.Services.AddNorms();
-builder.Services.AddCommunities();
+builder.Services.AddCommunities(configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Leerrijk.Web.Features.Communities.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leerrijk.Web.Features.Communities;
@@ -5,9 +6,15 @@ namespace Leerrijk.Web.Features.Communities;
 /// <summary>Registers learning communities: the rule for their pages, their mails and the session reminders.</summary>
 public static class CommunitiesSetup
 {
-    public static IServiceCollection AddCommunities(this IServiceCollection services)
+    public static IServiceCollection AddCommunities(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MvcOptions>(o => o.Filters.Add<CommunityTenancyFilter>());
+
+        // Sessions: their mails (with the iCalendar attachment) and the hourly reminder a day ahead.
+        services.AddScoped<SessionMails>();
+        services.Configure<SessionReminderOptions>(configuration.GetSection(SessionReminderOptions.Section));
+        services.AddSingleton<SessionReminder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionReminder>());
         return services;
     }
 }

@@ -28,7 +28,20 @@ public sealed class MailOptions
 }
 
 /// <summary>One e-mail as the features write it; <see cref="ActionLink"/> is the link the message is about.</summary>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string HtmlBody, string? ActionLink = null);
+/// <param name="To">The recipient's address.</param>
+/// <param name="Subject">The subject line.</param>
+/// <param name="TextBody">The plain-text body.</param>
+/// <param name="HtmlBody">The HTML body.</param>
+/// <param name="ActionLink">The link the message is about, logged by the pick-up sender; null to keep it out of the log.</param>
+/// <param name="Attachments">Files sent along, such as a calendar invitation; null or empty for none.</param>
+public sealed record OutgoingMail(
+    string To, string Subject, string TextBody, string HtmlBody, string? ActionLink = null, IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file sent with a mail.</summary>
+/// <param name="FileName">The name the recipient sees, such as <c>bijeenkomst.ics</c>.</param>
+/// <param name="ContentType">The full MIME type with its parameters, such as <c>text/calendar; method=REQUEST; charset=utf-8</c>.</param>
+/// <param name="Content">The file's bytes.</param>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends Leerrijk's e-mail.</summary>
 public interface IMailSender
@@ -44,7 +57,13 @@ internal static class MimeBuilder
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
-        message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

@@ -128,6 +128,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page organisations",
         "page organisations/new",
         "page programma/{programmeId:guid}",
+        "page leergemeenschap/{communityId:guid}/sessies/nieuw", // CommunityTenancyFilter; SessionTests
+        "page leergemeenschap/{communityId:guid}/sessies/{sessionId:guid}", // CommunityTenancyFilter; SessionTests
         "page s/{code}",
         "page support",
         "page support/{supportId:guid}",
