@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Leerrijk.Web.Features.Communities;
 
@@ -8,6 +9,14 @@ public static class CommunitiesSetup
     public static IServiceCollection AddCommunities(this IServiceCollection services)
     {
         services.Configure<MvcOptions>(o => o.Filters.Add<CommunityTenancyFilter>());
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            // Every community page needs an account, except the public list of open communities and their detail pages.
+            o.Conventions.AuthorizeFolder("/Communities");
+            o.Conventions.AllowAnonymousToPage("/Communities/PublicList");
+            o.Conventions.AllowAnonymousToPage("/Communities/PublicDetail");
+        });
+        services.AddScoped<CommunityMails>();
         return services;
     }
 }
