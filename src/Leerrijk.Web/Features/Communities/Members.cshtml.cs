@@ -25,10 +25,10 @@ public sealed class MembersModel(
     /// <summary>The roles an invitation may give.</summary>
     public static readonly CommunityRole[] Roles = [CommunityRole.Member, CommunityRole.Guest, CommunityRole.Facilitator];
 
-    [BindProperty]
+    /// <summary>The invitation form. Each handler binds the one form it was posted from (a missing form would otherwise be bound, and checked, from the other's fields).</summary>
     public InviteInput Input { get; set; } = new();
 
-    [BindProperty]
+    /// <summary>A corrected address for an invitation the mail server refused or that expired.</summary>
     public CorrectionInput Correction { get; set; } = new();
 
     public string CommunityName { get; private set; } = "";
@@ -52,7 +52,7 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        Ignore(nameof(Correction));
+        await TryUpdateModelAsync(Input, nameof(Input));
         var email = Input.Email?.Trim() ?? "";
         CheckChoices(Input.Language, Input.Role, "Input");
         if (ModelState.IsValid && await TakenAsync(email, null, cancellationToken))
@@ -86,7 +86,7 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnPostResendAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        Ignore(nameof(Input));
+        await TryUpdateModelAsync(Correction, nameof(Correction));
         var invitation = await db.CommunityMembers.SingleOrDefaultAsync(
             m => m.Id == memberId && m.CommunityId == Reader.CommunityId && m.Status == MemberStatus.Invited, cancellationToken);
         if (invitation is null)
@@ -194,15 +194,6 @@ public sealed class MembersModel(
         invitation.InvitationUndeliverable = true;
         await db.SaveChangesAsync(cancellationToken);
         return false;
-    }
-
-    /// <summary>Forgets the other form's fields: each post carries one of the two forms.</summary>
-    private void Ignore(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
     }
 
     private void CheckChoices(string? language, CommunityRole? role, string prefix)
