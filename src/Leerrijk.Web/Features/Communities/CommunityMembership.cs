@@ -54,6 +54,21 @@ public static class CommunityMembership
             : await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == community.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
     }
 
+    /// <summary>The companies a person belongs to (any role), by name: those they may take part for.</summary>
+    /// <param name="db">The database.</param>
+    /// <param name="userId">The person.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> OrganisationsOfAsync(LeerrijkDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Memberships
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Organisation!.Name)
+            .Select(m => new { m.OrganisationId, m.Organisation!.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(o => (o.OrganisationId, o.Name))];
+    }
+
     /// <summary>
     /// A member leaves (or is removed): the row stays as history with <see cref="MemberStatus.Left"/>. The company's
     /// steps to try (its ActionSteps linked to this community) stay in the company's plan; they are detached from the

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Leerrijk.Web.Data;
-using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +19,7 @@ public sealed class InvitationModel(LeerrijkDbContext db, TimeProvider clock, IS
     public string? Token { get; set; }
 
     [BindProperty]
-    public AnswerInput Input { get; set; } = new();
+    public JoinInput Input { get; set; } = new();
 
     /// <summary>The open invitation the link names; null when the link does not work (any reason, one message).</summary>
     public CommunityMember? Pending { get; private set; }
@@ -43,7 +41,7 @@ public sealed class InvitationModel(LeerrijkDbContext db, TimeProvider clock, IS
         await LoadAsync(cancellationToken);
         if (Pending is not null)
         {
-            Input = new AnswerInput
+            Input = new JoinInput
             {
                 OrganisationId = Organisations.Count == 1 ? Organisations[0].Id : null,
                 Affiliation = Pending.Role == CommunityRole.Guest ? Pending.Affiliation : null,
@@ -151,24 +149,6 @@ public sealed class InvitationModel(LeerrijkDbContext db, TimeProvider clock, IS
         Community = community;
         RunnerName = await CommunityMembership.RunnerNameAsync(db, community, cancellationToken);
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        Organisations = [.. (await db.Memberships
-            .Where(m => m.UserId == userId)
-            .OrderBy(m => m.Organisation!.Name)
-            .Select(m => new { m.OrganisationId, m.Organisation!.Name })
-            .ToListAsync(cancellationToken)).Select(o => (o.OrganisationId, o.Name))];
-    }
-
-    public sealed class AnswerInput
-    {
-        [Display(Name = "Community.Field.Organisation")]
-        public Guid? OrganisationId { get; set; }
-
-        [StorableText]
-        [StringLength(CommunityMember.AffiliationMaxLength, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Community.Field.Affiliation")]
-        public string? Affiliation { get; set; }
-
-        [Display(Name = "Community.Field.ShowsIdentity")]
-        public bool ShowsIdentity { get; set; }
+        Organisations = await CommunityMembership.OrganisationsOfAsync(db, userId, cancellationToken);
     }
 }

@@ -1,4 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using Leerrijk.Web.Infrastructure.Forms;
+
 namespace Leerrijk.Web.Features.Communities;
+
+/// <summary>What the join forms post: the company, or a guest's school, and whether others see the person's name.</summary>
+public class JoinInput
+{
+    [Display(Name = "Community.Field.Organisation")]
+    public Guid? OrganisationId { get; set; }
+
+    [StorableText]
+    [StringLength(CommunityMember.AffiliationMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Community.Field.Affiliation")]
+    public string? Affiliation { get; set; }
+
+    [Display(Name = "Community.Field.ShowsIdentity")]
+    public bool ShowsIdentity { get; set; }
+}
 
 /// <summary>
 /// What the join forms (an invitation, a request) ask, for <c>_JoinChoices</c>: the company the person takes part for,

@@ -29,7 +29,7 @@ public sealed class MembersModel(
     public InviteInput Input { get; set; } = new();
 
     /// <summary>A corrected address for an invitation the mail server refused or that expired.</summary>
-    public CorrectionInput Correction { get; set; } = new();
+    public AddressInput Correction { get; set; } = new();
 
     public string CommunityName { get; private set; } = "";
 
@@ -246,7 +246,8 @@ public sealed class MembersModel(
         Guid Id, string Email, string? Name, string? Company, string? Affiliation, CommunityRole Role, MemberStatus Status,
         DateTime? ExpiresAtUtc, bool Undeliverable, string? Message, bool ShowsIdentity, bool IsReader);
 
-    public sealed class InviteInput
+    /// <summary>An address and the language of the mail to it: the correction form, and the start of the invitation form.</summary>
+    public class AddressInput
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
@@ -255,6 +256,13 @@ public sealed class MembersModel(
         [Display(Name = "Community.Invite.Email")]
         public string? Email { get; set; }
 
+        [Required(ErrorMessage = "Validation.Choose")]
+        [Display(Name = "Community.Invite.Language")]
+        public string? Language { get; set; }
+    }
+
+    public sealed class InviteInput : AddressInput
+    {
         [Required(ErrorMessage = "Validation.Choose")]
         [Display(Name = "Community.Invite.Role")]
         public CommunityRole? Role { get; set; }
@@ -263,23 +271,5 @@ public sealed class MembersModel(
         [StringLength(Organisation.NameMaxLength, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Community.Invite.CompanyName")]
         public string? CompanyName { get; set; }
-
-        [Required(ErrorMessage = "Validation.Choose")]
-        [Display(Name = "Community.Invite.Language")]
-        public string? Language { get; set; }
-    }
-
-    public sealed class CorrectionInput
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [EmailAddress(ErrorMessage = "Validation.Email")]
-        [StorableText]
-        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Community.Invite.Email")]
-        public string? Email { get; set; }
-
-        [Required(ErrorMessage = "Validation.Choose")]
-        [Display(Name = "Community.Invite.Language")]
-        public string? Language { get; set; }
     }
 }

@@ -1,9 +1,7 @@
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.Reference;
-using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Communities;
@@ -21,14 +19,11 @@ public sealed class NewCompanyCommunityModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var community = new Community { OrganisationId = Member.OrganisationId };
-        var today = LocalizationSetup.Today(clock);
-        if (!Input.TryApply(community, today, today, reference, ModelState, l))
+        if (!await CommunityForm.TryCreateAsync(db, Input, community, Member.UserId, Member.OrganisationId, reference, clock, ModelState, l, cancellationToken))
         {
             return Page();
         }
 
-        var email = await db.Users.Where(u => u.Id == Member.UserId).Select(u => u.Email!).SingleAsync(cancellationToken);
-        await CommunityMembership.CreateAsync(db, community, Member.UserId, email, Member.OrganisationId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         TempData["Status"] = l["Community.Created", community.Name].Value;
         return RedirectToPage("/Communities/Members", new { communityId = community.Id });
     }

@@ -128,11 +128,7 @@ public sealed class PublicDetailModel(
         ProvinceName = string.IsNullOrEmpty(community.ProvinceId) ? null : reference.ProvinceName(community.ProvinceId);
         if (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            Organisations = [.. (await db.Memberships
-                .Where(m => m.UserId == userId)
-                .OrderBy(m => m.Organisation!.Name)
-                .Select(m => new { m.OrganisationId, m.Organisation!.Name })
-                .ToListAsync(cancellationToken)).Select(o => (o.OrganisationId, o.Name))];
+            Organisations = await CommunityMembership.OrganisationsOfAsync(db, userId, cancellationToken);
             Standing = await db.CommunityMembers
                 .Where(m => m.CommunityId == id && m.UserId == userId && (m.Status == MemberStatus.Requested || m.Status == MemberStatus.Active))
                 .Select(m => (MemberStatus?)m.Status)
@@ -142,22 +138,11 @@ public sealed class PublicDetailModel(
         return true;
     }
 
-    public sealed class RequestInput
+    public sealed class RequestInput : JoinInput
     {
-        [Display(Name = "Community.Field.Organisation")]
-        public Guid? OrganisationId { get; set; }
-
-        [StorableText]
-        [StringLength(CommunityMember.AffiliationMaxLength, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Community.Field.Affiliation")]
-        public string? Affiliation { get; set; }
-
         [StorableText(AllowLineBreaks = true)]
         [StringLength(CommunityMember.MessageMaxLength, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Community.Request.Message")]
         public string? Message { get; set; }
-
-        [Display(Name = "Community.Field.ShowsIdentity")]
-        public bool ShowsIdentity { get; set; }
     }
 }
