@@ -74,6 +74,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/programmas", "GET", null),
         new("o/{orgId:guid}/programmas", "POST", "Choices", ids => new() { ["participantId"] = ids.Participant.ToString(), ["Choices.SharesResults"] = "false", ["Choices.InNormPool"] = "false" }),
         new("o/{orgId:guid}/programmas", "POST", "Leave", ids => new() { ["participantId"] = ids.Participant.ToString(), ["confirmed"] = "true" }),
+        new("o/{orgId:guid}/leergemeenschappen", "GET", null),
+        new("o/{orgId:guid}/leergemeenschappen/nieuw", "GET", null),
+        new("o/{orgId:guid}/leergemeenschappen/nieuw", "POST", null),
     ];
 
     /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
@@ -117,6 +120,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page programma/{programmeId:guid}/deelnemers",
         "page error/{code:int?}",
         "page instrumenten",
+        "page leergemeenschap-uitnodiging/{token}",
+        "page leergemeenschap/{communityId:guid}",
+        "page leergemeenschap/{communityId:guid}/bewerken",
+        "page leergemeenschap/{communityId:guid}/deelname",
+        "page leergemeenschap/{communityId:guid}/leden",
+        "page leergemeenschappen",
+        "page leergemeenschappen/{id:guid}",
         "page instrumenten/{id}",
         "page invitations/accept",
         "page language",
@@ -149,6 +159,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page support/{supportId:guid}/budgets",
         "page support/{supportId:guid}/programmas",
         "page support/{supportId:guid}/programmas/nieuw",
+        "page support/{supportId:guid}/leergemeenschappen",
+        "page support/{supportId:guid}/leergemeenschappen/nieuw",
         "page verhalen",
         "page verhalen/nieuw",
         "page verhalen/voorstellen",
