@@ -317,7 +317,11 @@ public sealed class SessionTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         {
             var post = await member.PostAsync(page + "?handler=" + handler, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Version"] = "0", ["Input.Version"] = "0", ["Notes"] = "Indringer", ["Present"] = c.MemberRowIds[0].ToString(),
+                ["__RequestVerificationToken"] = token,
+                ["Version"] = "0",
+                ["Input.Version"] = "0",
+                ["Notes"] = "Indringer",
+                ["Present"] = c.MemberRowIds[0].ToString(),
             }));
             Assert.True(post.IsAccessDenied(), $"{handler}: {(int)post.StatusCode}");
         }

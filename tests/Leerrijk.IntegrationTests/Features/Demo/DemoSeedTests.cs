@@ -199,6 +199,138 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_facilitator_runs_a_learning_table_whose_actions_land_in_the_companies_plans_and_whose_lesson_reaches_an_editor()
+    {
+        // Issue 16's "done when", through the pages, with the demo adviser as facilitator and two demo companies.
+        Guid supportId, bakeryId, metalId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+            supportId = await db.SupportOrganisations.Where(s => s.Name == "Leerwerkloket Demo-regio").Select(s => s.Id).SingleAsync();
+            bakeryId = await db.Organisations.Where(o => o.Name == "Bakkerij Demo Brood & Banket").Select(o => o.Id).SingleAsync();
+            metalId = await db.Organisations.Where(o => o.Name == "Demo Metaalbewerking Oost").Select(o => o.Id).SingleAsync();
+        }
+
+        var adviser = await app.LoggedInClientAsync("adviseur@demo.leerrijk.nl", DemoSeeder.Password);
+        var today = Leerrijk.Web.Infrastructure.Localization.LocalizationSetup.Today(TimeProvider.System);
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = "Leertafel Vakmanschap " + Guid.NewGuid().ToString("N")[..6];
+        var created = await adviser.PostFormAsync($"/support/{supportId}/leergemeenschappen/nieuw", new()
+        {
+            ["Input.Name"] = name,
+            ["Input.Theme"] = "Vakmanschap doorgeven",
+            ["Input.Kind"] = "LearningTable",
+            ["Input.Description"] = "Samen leren.",
+            ["Input.ProvinceId"] = "overijssel",
+            ["Input.StartsOn"] = Iso(today),
+            ["Input.EndsOn"] = Iso(today.AddDays(70)),
+        }, $"/support/{supportId}/leergemeenschappen/nieuw");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var communityId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[2]);
+
+        var owners = new[] { ("eigenaar.bakkerij@demo.leerrijk.nl", bakeryId), ("eigenaar.metaal@demo.leerrijk.nl", metalId) };
+        var ownerClients = new List<HttpClient>();
+        foreach (var (email, organisationId) in owners)
+        {
+            var invited = await adviser.PostFormAsync($"/leergemeenschap/{communityId}/leden?handler=Invite",
+                new() { ["Input.Email"] = email, ["Input.Role"] = "Member", ["Input.Language"] = "nl" }, $"/leergemeenschap/{communityId}/leden");
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+            var link = MailOutbox.LinkIn(await app.Outbox.WaitForMessageToAsync(email, name), "/leergemeenschap-uitnodiging/");
+            var owner = await app.LoggedInClientAsync(email, DemoSeeder.Password);
+            var accepted = await owner.PostFormFieldsAsync(link.PathAndQuery + "?handler=Accept", [("Input.OrganisationId", organisationId.ToString()), ("Input.ShowsIdentity", "true")], link.PathAndQuery);
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+            ownerClients.Add(owner);
+        }
+
+        // A session, mailed with its calendar event; then moved to this morning, as a test cannot wait for it to start.
+        var planned = await adviser.PostFormAsync($"/leergemeenschap/{communityId}/sessies/nieuw", new()
+        {
+            ["Input.Date"] = Iso(today.AddDays(7)),
+            ["Input.StartTime"] = "16:00",
+            ["Input.EndTime"] = "18:00",
+            ["Input.Place"] = "Leerwerkloket, Hengelo",
+            ["Input.Agenda"] = "Vragen delen",
+        }, $"/leergemeenschap/{communityId}/sessies/nieuw");
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var invitation = await app.Outbox.WaitForMessageToAsync("eigenaar.bakkerij@demo.leerrijk.nl", name);
+        Assert.Contains(invitation.Attachments, a => a.ContentType.MimeType == "text/calendar");
+        Guid sessionId;
+        List<Guid> memberIds;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+            var session = await db.CommunitySessions.SingleAsync(s => s.CommunityId == communityId);
+            (session.StartsAtUtc, session.EndsAtUtc) = (DateTime.UtcNow.AddHours(-3), DateTime.UtcNow.AddHours(-1));
+            await db.SaveChangesAsync();
+            sessionId = session.Id;
+            memberIds = await db.CommunityMembers.Where(m => m.CommunityId == communityId && m.Role == Leerrijk.Web.Features.Communities.CommunityRole.Member).Select(m => m.Id).ToListAsync();
+        }
+
+        var sessionPage = $"/leergemeenschap/{communityId}/sessies/{sessionId}";
+        var attendance = await adviser.PostFormFieldsAsync(sessionPage + "?handler=Attendance", memberIds.Select(id => ("Present", id.ToString())), sessionPage);
+        Assert.Equal(HttpStatusCode.Redirect, attendance.StatusCode);
+
+        // Each company agrees a step to try; it lands in that company's own action plan.
+        var cycle = $"/leergemeenschap/{communityId}/cyclus";
+        for (var i = 0; i < memberIds.Count; i++)
+        {
+            var tried = await adviser.PostFormAsync(cycle + "?handler=Try", new() { ["Try.MemberId"] = memberIds[i].ToString(), ["Try.Title"] = $"Uitproberen {i}: meelopen", ["Try.SessionId"] = sessionId.ToString() }, cycle);
+            Assert.Equal(HttpStatusCode.Redirect, tried.StatusCode);
+        }
+
+        var bakeryPlan = await ownerClients[0].GetHtmlAsync($"/o/{bakeryId}/plan");
+        var metalPlan = await ownerClients[1].GetHtmlAsync($"/o/{metalId}/plan");
+        Assert.Contains(name, bakeryPlan, StringComparison.Ordinal);
+        Assert.Contains(name, metalPlan, StringComparison.Ordinal);
+        foreach (var step in new[] { "Uitproberen 0: meelopen", "Uitproberen 1: meelopen" })
+        {
+            // Each step is in exactly one of the two plans: its own company's.
+            Assert.NotEqual(bakeryPlan.Contains(step, StringComparison.Ordinal), metalPlan.Contains(step, StringComparison.Ordinal));
+        }
+
+        // The bakery's lesson becomes a story proposal, which the demo editor finds.
+        var lesson = await ownerClients[0].PostFormAsync(cycle + "?handler=Lesson", new() { ["Lesson.Text"] = "Meelopen werkt als je vooraf zegt wat je laat zien.", ["Lesson.SessionId"] = sessionId.ToString(), ["Lesson.FromOwnCompany"] = "true" }, cycle);
+        Assert.Equal(HttpStatusCode.Redirect, lesson.StatusCode);
+        Guid lessonId;
+        using (var scope = app.Services.CreateScope())
+        {
+            lessonId = await scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>().CommunityLessons.Where(l => l.CommunityId == communityId).Select(l => l.Id).SingleAsync();
+        }
+
+        var proposed = await ownerClients[0].PostFormAsync(cycle + "?handler=Propose", new() { ["Proposal.LessonId"] = lessonId.ToString(), ["Proposal.Title"] = "Meelopen met een lijstje " + name, ["Proposal.What"] = "Vooraf een lijstje.", ["Proposal.Result"] = "Sneller zelfstandig.", ["Proposal.MayBeNamed"] = "true" }, cycle);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var editor = await app.LoggedInClientAsync("redacteur@demo.leerrijk.nl", DemoSeeder.Password);
+        var proposals = await editor.GetHtmlAsync("/verhalen/voorstellen");
+        Assert.Contains("Meelopen met een lijstje " + name, proposals, StringComparison.Ordinal);
+        Assert.Contains("Een vast plan voor de eerste dag", proposals, StringComparison.Ordinal);   // the demo table's own proposal
+    }
+
+    [Fact]
+    public async Task The_demo_learning_table_shows_sessions_steps_and_privacy_and_the_programme_counts_communities()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Leerrijk.Web.Data.LeerrijkDbContext>();
+        var table = await db.Communities.SingleAsync(c => c.Name == "Leertafel Inwerken Oost (demo)");
+        var sessions = await db.CommunitySessions.Where(s => s.CommunityId == table.Id).ToListAsync();
+        Assert.Equal(2, sessions.Count(s => s.StartsAtUtc < DateTime.UtcNow && s.Notes != null));
+        Assert.Single(sessions, s => s.StartsAtUtc > DateTime.UtcNow);
+        Assert.Equal(4, await db.CommunityMembers.CountAsync(m => m.CommunityId == table.Id && m.Role == Leerrijk.Web.Features.Communities.CommunityRole.Member));
+
+        var owner = await app.LoggedInClientAsync("eigenaar@demo.leerrijk.nl", DemoSeeder.Password);
+        var cycle = await owner.GetHtmlAsync($"/leergemeenschap/{table.Id}/cyclus");
+        Assert.Contains("Bakkerij Demo Brood & Banket", cycle, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo Zorggroep Het Anker", cycle, StringComparison.Ordinal);      // it did not agree to be shown
+        Assert.Contains("Vast plan voor de eerste dag", cycle, StringComparison.Ordinal);
+        var organisation = await db.Organisations.SingleAsync(o => o.Name == DemoSeeder.OrganisationName);
+        Assert.Contains("Leertafel Inwerken Oost (demo)", await owner.GetHtmlAsync($"/o/{organisation.Id}/plan"), StringComparison.Ordinal);
+
+        var programme = await db.Programmes.SingleAsync(p => p.Name == "LeercultuurMKB Oost (demo)");
+        var manager = await app.LoggedInClientAsync("programma@demo.leerrijk.nl", DemoSeeder.Password);
+        Assert.Matches("[0-9]+ bedrijven deden mee aan een leergemeenschap of leertafel", await manager.GetHtmlAsync($"/programma/{programme.Id}"));
+        Assert.Contains("Leertafel Inwerken Oost (demo)", await app.CreateClient().GetStringAsync("/leergemeenschappen"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_owner_has_an_access_log_and_the_demo_has_vouchers_budgets_indicators_and_notes()
     {
         using var scope = app.Services.CreateScope();
