@@ -204,4 +204,26 @@ public sealed class MonitorBuilderTests
         Assert.All(indicator.Points, p => Assert.Null(p.Value));
         Assert.Equal(50m, indicator.Target);
     }
+
+    [Fact]
+    public void Learning_communities_are_counted_from_k_sharing_companies_and_not_for_companies_that_do_not_share()
+    {
+        var companies = ProgrammeCases.Uniform(8, _ => true);
+        var tableA = Guid.NewGuid();
+        var tableB = Guid.NewGuid();
+        var outsider = Guid.NewGuid();
+
+        // Four sharing companies in communities (one with two people), plus a company that does not share: below k = 5.
+        List<(Guid, Guid, Guid)> members =
+        [
+            (companies[0].Id, tableA, Guid.NewGuid()), (companies[0].Id, tableA, Guid.NewGuid()), (companies[1].Id, tableA, Guid.NewGuid()),
+            (companies[2].Id, tableB, Guid.NewGuid()), (companies[3].Id, tableB, Guid.NewGuid()), (outsider, tableB, Guid.NewGuid()),
+        ];
+        var (hidden, _) = MonitorBuilder.Build(ProgrammeCases.Inputs(companies) with { CommunityMembers = members });
+        Assert.Equal((null, null, null), (hidden.Support.CommunityCompanies, hidden.Support.Communities, hidden.Support.CommunityParticipants));
+
+        members.Add((companies[4].Id, tableB, Guid.NewGuid()));
+        var (shown, _) = MonitorBuilder.Build(ProgrammeCases.Inputs(companies) with { CommunityMembers = members });
+        Assert.Equal((5, 2, 6), (shown.Support.CommunityCompanies, shown.Support.Communities, shown.Support.CommunityParticipants));
+    }
 }
