@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.BrowserTests.Features;
 
-/// <summary>Learning communities in the browser: a facilitator creates a learning table and invites; the invitee accepts; the public list shows it.</summary>
+/// <summary>Learning communities in the browser: a facilitator creates a learning table and invites; the invitee accepts, agrees a step and writes a lesson; the public list shows it.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CommunityTests(BrowserFixture browser)
 {
@@ -36,6 +36,12 @@ public sealed class CommunityTests(BrowserFixture browser)
         Assert.Equal($"Welkom bij {name}.", await workspace.StatusMessageAsync());
         Assert.Equal(name, await workspace.HeadingAsync());
 
+        // The learning cycle: the member agrees a step (it lands in their own plan) and writes down a lesson.
+        var cycle = await (await workspace.FollowCycleAsync()).AddTryAsync("Nieuwe collega loopt twee dagen mee");
+        Assert.Equal("De stap staat in het actieplan van het bedrijf.", await cycle.StatusMessageAsync());
+        cycle = await cycle.AddLessonAsync("Meelopen werkt als je vooraf zegt wat je laat zien.");
+        Assert.Contains("Meelopen werkt als je vooraf zegt wat je laat zien.", await cycle.MainTextAsync(), StringComparison.Ordinal);
+
         await using var visitor = await browser.NewSessionAsync("Community-visitor");
         var list = await PublicCommunitiesPage.OpenAsync(visitor);
         Assert.Contains(name, await list.MainTextAsync(), StringComparison.Ordinal);
@@ -45,5 +51,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         using var scope = browser.App.Services.CreateScope();
         var member = await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().CommunityMembers.SingleAsync(m => m.UserId == invitee.Id);
         Assert.Equal((MemberStatus.Active, (Guid?)organisation.Id, false), (member.Status, member.OrganisationId, member.ShowsIdentity));
+        Assert.True(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().ActionSteps.AnyAsync(
+            s => s.OrganisationId == organisation.Id && s.CommunityId == member.CommunityId && s.Title == "Nieuwe collega loopt twee dagen mee"));
     }
 }

@@ -101,6 +101,10 @@ public sealed partial class CommunityWorkspacePage : PageObject
     {
     }
 
+    /// <summary>Follows "Vragen en lessen" to the learning cycle.</summary>
+    public Task<CommunityCyclePage> FollowCycleAsync() =>
+        GoToAsync(() => MainLink("Vragen en lessen").ClickAsync(), r => new CommunityCyclePage(Session, r), "community-cycle");
+
     [GeneratedRegex("^/leergemeenschap/[0-9a-fA-F-]{36}$")]
     private static partial Regex WorkspacePath();
 }
