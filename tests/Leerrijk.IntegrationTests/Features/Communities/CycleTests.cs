@@ -117,6 +117,8 @@ public sealed class CycleTests(LeerrijkAppFactory app) : IClassFixture<LeerrijkA
         var refused = await viewerClient.PostFormAsync(page + "?handler=Share", [], page);
         Assert.True(IsForbidden(refused), $"{(int)refused.StatusCode} {refused.Headers.Location}");
 
+        // The summary is read from folded statistics, as the report is: fold A's responses now rather than wait for the folder.
+        await app.Services.GetRequiredService<Leerrijk.Web.Features.Reports.StatisticsFolder>().FoldAllAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await t.A.OwnerClient.PostFormAsync(page + "?handler=Share", [], page)).StatusCode);
         var shared = await t.B.OwnerClient.GetHtmlAsync(page);
         Assert.Contains("Gedeelde samenvatting", shared, StringComparison.Ordinal);
