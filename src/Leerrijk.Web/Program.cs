@@ -1,8 +1,10 @@
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Account;
+using Leerrijk.Web.Features.ActionPlan;
 using Leerrijk.Web.Features.Admin;
 using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Answering;
+using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Communities;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Demo;
@@ -43,6 +45,7 @@ builder.Services.AddLeerrijkCompression();
 
 // What Leerrijk can do.
 builder.Services.AddLeerrijkAccounts(builder.Environment);
+builder.Services.AddApiTokens();
 builder.Services.AddAdmin();
 builder.Services.AddOrganisations();
 builder.Services.AddSupportOrganisations();
@@ -102,8 +105,13 @@ app.MapLeerrijkStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLeerrijkHealth();
 app.MapResponses();
+app.MapRounds();
 app.MapReports();
+app.MapActionPlan();
+app.MapCaseload();
+app.MapProgrammes();
 app.MapWegwijzer();
 app.MapLeerrijkApiDocument();
+app.MapApiReference();
 
 app.Run();

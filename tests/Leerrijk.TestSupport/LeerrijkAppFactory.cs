@@ -312,6 +312,33 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
     }
 
     /// <summary>
+    /// A client that calls the API with a new personal token of <paramref name="email"/>'s account, made as the token page
+    /// makes it, for <paramref name="organisationId"/> or <paramref name="supportOrganisationId"/>.
+    /// </summary>
+    public async Task<HttpClient> TokenClientAsync(
+        string email, Guid? organisationId, Guid? supportOrganisationId, Leerrijk.Web.Features.Api.ApiScope scopes, TimeSpan? lifetime = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var token = new Leerrijk.Web.Features.Api.ApiToken
+        {
+            UserId = userId,
+            OrganisationId = organisationId,
+            SupportOrganisationId = supportOrganisationId,
+            Name = "test",
+            Scopes = scopes,
+            ExpiresAtUtc = DateTime.UtcNow.Add(lifetime ?? TimeSpan.FromDays(30)),
+        };
+        var text = token.IssueSecret();
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", text);
+        return client;
+    }
+
+    /// <summary>
     /// A client logged in through the real log-in form. With two-step log-in on, the code from the account's stored key
     /// follows on the second step; an account that must use it but has not set it up is enrolled through the real
     /// set-up page (<paramref name="completeTwoFactor"/> false stops after the password, for the tests of two-step log-in).

@@ -105,6 +105,8 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<StoryDraft> StoryDrafts => Set<StoryDraft>();
 
+    public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Infrastructure.Localization;
@@ -25,8 +26,14 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
     /// a member holding at least <paramref name="required"/>, or an adviser whose grant allows <paramref name="adviserScope"/>
     /// (null: advisers never). On success enters the tenant and records the member on the request.
     /// </summary>
+    /// <remarks>
+    /// A request signed in by an API token (<see cref="ApiTokenUse"/>) is admitted only inside the token's home: its company
+    /// (anything else is 404), or the companies that granted its support organisation consent. It needs
+    /// <paramref name="tokenScope"/> among the token's scopes as well as everything the person needs on the pages.
+    /// </remarks>
     public async Task<OrganisationAdmission> AdmitAsync(
-        HttpContext context, Guid? organisationId, OrganisationRole? required, ConsentScope? adviserScope, CancellationToken cancellationToken)
+        HttpContext context, Guid? organisationId, OrganisationRole? required, ConsentScope? adviserScope, CancellationToken cancellationToken,
+        ApiScope tokenScope = ApiScope.None)
     {
         if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
@@ -38,12 +45,23 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
             return OrganisationAdmission.NotFound;
         }
 
-        var role = await db.Memberships
+        var token = context.Features.Get<ApiTokenUse>();
+        if (token?.OrganisationId is { } home && home != organisation)
+        {
+            return OrganisationAdmission.NotFound;
+        }
+
+        var role = token?.SupportOrganisationId is not null ? null : await db.Memberships
             .Where(m => m.OrganisationId == organisation && m.UserId == userId)
             .Select(m => (OrganisationRole?)m.Role)
             .SingleOrDefaultAsync(cancellationToken);
         if (role is { } memberRole)
         {
+            if (token is not null && !token.Allows(tokenScope))
+            {
+                return OrganisationAdmission.TokenScopeMissing;
+            }
+
             if (required is { } lowest && memberRole < lowest)
             {
                 return OrganisationAdmission.RoleTooLow;
@@ -55,6 +73,12 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
         }
 
         var grants = await ActiveGrantsAsync(organisation, userId, cancellationToken);
+        if (token is not null)
+        {
+            // A company token works in its company only (above); a support organisation's token only through that organisation's grants.
+            grants = grants.Where(g => g.SupportOrganisationId == token.SupportOrganisationId).ToList();
+        }
+
         if (grants.Count == 0)
         {
             // Not "forbidden": a foreign organisation must not even be shown to exist.
@@ -66,6 +90,11 @@ public sealed class OrganisationAccess(LeerrijkDbContext db, TenantContext tenan
         {
             // Connected, so the company exists for them, but this page or handler is not within what the owner shared.
             return OrganisationAdmission.RoleTooLow;
+        }
+
+        if (token is not null && !token.Allows(tokenScope))
+        {
+            return OrganisationAdmission.TokenScopeMissing;
         }
 
         tenant.Enter(organisation);
@@ -139,6 +168,9 @@ public enum OrganisationAdmission
 
     /// <summary>A member whose role is below what the page or handler needs, or an adviser outside the granted scopes: 403.</summary>
     RoleTooLow,
+
+    /// <summary>An API token without the scope the endpoint needs: 403 naming the scope.</summary>
+    TokenScopeMissing,
 }
 
 /// <summary>How a non-member came in: through a grant to this support organisation, with these scopes (all active grants together).</summary>

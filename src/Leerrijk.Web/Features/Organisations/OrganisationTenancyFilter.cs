@@ -45,7 +45,7 @@ public sealed class OrganisationTenancyFilter(OrganisationAccess access) : IAsyn
         {
             OrganisationAdmission.NotSignedIn => new ChallengeResult(),
             OrganisationAdmission.NotFound => new NotFoundResult(),
-            OrganisationAdmission.RoleTooLow => new ForbidResult(),
+            OrganisationAdmission.RoleTooLow or OrganisationAdmission.TokenScopeMissing => new ForbidResult(),
             _ => null,
         };
         if (admission == OrganisationAdmission.Admitted)

@@ -22,4 +22,6 @@ public static class ProgrammesSetup
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Programmes"));
         return services;
     }
+
+    public static IEndpointRouteBuilder MapProgrammes(this IEndpointRouteBuilder app) => app.MapProgrammeFiguresApi();
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
+using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Reports;
 
 /// <summary>
 /// <c>GET /api/v1/rounds/{id}/report</c>: the same report as the page, under the same anonymity rule, for members of
-/// the round's organisation (signed in with their Leerrijk session). Anyone else gets 404, as for the pages.
+/// the round's organisation and advisers with consent (signed in with their Leerrijk session or an API token with reports:read). Anyone else gets 404, as for the pages.
 /// </summary>
 public static class ReportsApi
 {
@@ -29,15 +29,8 @@ public static class ReportsApi
         return app;
     }
 
-    /// <summary>The organisation of the round the route names; tenancy then admits only its members.</summary>
     private static readonly OrganisationEndpoint RoundsOrganisation = new(
-        async (context, db, cancellationToken) =>
-            Guid.TryParse(Convert.ToString(context.GetRouteValue("id"), CultureInfo.InvariantCulture), out var roundId)
-                ? await db.Rounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(cancellationToken)
-                : null,
-        "Api.RoundNotFoundTitle",
-        "Api.RoundNotFoundDetail",
-        AdviserScope: ConsentScope.ReadReports);
+        OrganisationLookup.OrganisationOfRound, "Api.RoundNotFoundTitle", "Api.RoundNotFoundDetail", ApiScope.ReadReports, AdviserScope: ConsentScope.ReadReports);
 
     private static async Task<IResult> GetAsync(
         Guid id, HttpContext context, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)

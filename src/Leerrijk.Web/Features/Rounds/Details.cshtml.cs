@@ -100,15 +100,7 @@ public sealed class DetailsModel(
             return RedirectToPage(new { orgId = Member.OrganisationId, roundId, sluiten = "ja" });
         }
 
-        var today = LocalizationSetup.Today(clock);
-        if (round.ClosedAtUtc is null)
-        {
-            // The round's period ends where it really ended, so the next round (opened the same day, say) finds it
-            // as its previous round and the report shows the trend.
-            round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
-        }
-
-        round.ClosedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        RoundRules.Close(round, LocalizationSetup.Today(clock), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(round.Code);
         TempData["Status"] = l["Rounds.Closed"].Value;

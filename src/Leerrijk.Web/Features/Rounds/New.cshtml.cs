@@ -8,7 +8,6 @@ using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -76,33 +75,13 @@ public sealed class NewModel(
             return Page();
         }
 
-        var round = new Round
-        {
-            OrganisationId = Member.OrganisationId,
-            Title = Input.Title!.Trim(),
-            InstrumentId = Instrument.Id,
-            InstrumentVersion = Instrument.Version,
-            InstrumentFingerprint = InstrumentFingerprint.Of(Instrument),
-            ModuleId = module?.Id,
-            ModuleVersion = module?.Version,
-            ModuleFingerprint = module is null ? null : InstrumentFingerprint.Of(module),
-            OpensOn = Input.OpensOn!.Value,
-            ClosesOn = Input.ClosesOn!.Value,
-            Roles = [.. Input.Roles.Distinct(StringComparer.Ordinal)],
-            Departments = Departments(),
-            Languages = [.. Input.Languages.Distinct(StringComparer.Ordinal)],
-            AnonymityThreshold = Input.AnonymityThreshold!.Value,
-            ExpectedRespondents = Input.ExpectedRespondents,
-            CreatedByUserId = Member.UserId,
-        };
-
-        // Codes are random; on the rare clash with an existing code, draw again.
-        do
-        {
-            round.Code = Round.NewCode();
-        }
-        while (await db.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Code == round.Code, cancellationToken));
-
+        var round = RoundRules.Build(
+            Member.OrganisationId,
+            Member.UserId,
+            instrument: Instrument,
+            module,
+            new RoundPlan(Input.Title!, Input.OpensOn!.Value, Input.ClosesOn!.Value, Input.Roles, Departments(), Input.Languages, Input.AnonymityThreshold!.Value, Input.ExpectedRespondents));
+        await RoundRules.AssignCodeAsync(db, round, cancellationToken);
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Rounds.Created"].Value;
@@ -117,49 +96,9 @@ public sealed class NewModel(
 
     private void Validate(Instrument instrument, Instrument? module, DateOnly today)
     {
-        if (!string.IsNullOrEmpty(Input.ModuleId) && module is not { IsModule: true })
+        foreach (var (field, message) in RoundRules.Check(instrument, Input.ModuleId, module, Input.OpensOn, Input.ClosesOn, Input.Roles, Departments(), Input.Languages, Input.AnonymityThreshold, today, l))
         {
-            ModelState.AddModelError("Input.ModuleId", l["Validation.NotInList"]);
-        }
-
-        if (Input.OpensOn is { } opens && opens < today)
-        {
-            ModelState.AddModelError("Input.OpensOn", l["Rounds.OpensInPast"]);
-        }
-
-        if (Input.OpensOn is { } from && Input.ClosesOn is { } to && to < from)
-        {
-            ModelState.AddModelError("Input.ClosesOn", l["Rounds.ClosesBeforeOpens"]);
-        }
-
-        var roles = instrument.Roles.Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
-        if (Input.Roles.Count == 0)
-        {
-            ModelState.AddModelError("Input.Roles", l["Rounds.ChooseRole"]);
-        }
-        else if (Input.Roles.Any(r => !roles.Contains(r)))
-        {
-            ModelState.AddModelError("Input.Roles", l["Validation.NotInList"]);
-        }
-
-        if (Input.Languages.Count == 0 || Input.Languages.Any(x => x is not ("nl" or "en")))
-        {
-            ModelState.AddModelError("Input.Languages", l["Rounds.ChooseLanguage"]);
-        }
-
-        if (Input.AnonymityThreshold is { } k && k < AnonymityOptions.LowestThreshold)
-        {
-            ModelState.AddModelError("Input.AnonymityThreshold", l["Rounds.ThresholdTooLow", AnonymityOptions.LowestThreshold]);
-        }
-
-        var departments = Departments();
-        if (departments.Count > Round.MaxDepartments)
-        {
-            ModelState.AddModelError("Input.Departments", l["Rounds.TooManyDepartments", Round.MaxDepartments]);
-        }
-        else if (departments.Any(d => d.Length > Round.DepartmentMaxLength))
-        {
-            ModelState.AddModelError("Input.Departments", l["Rounds.DepartmentTooLong", Round.DepartmentMaxLength]);
+            ModelState.AddModelError($"Input.{field}", message);
         }
     }
 

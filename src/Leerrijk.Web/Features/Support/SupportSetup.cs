@@ -13,4 +13,6 @@ public static class SupportSetup
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Support"));
         return services;
     }
+
+    public static IEndpointRouteBuilder MapCaseload(this IEndpointRouteBuilder app) => app.MapCaseloadApi();
 }

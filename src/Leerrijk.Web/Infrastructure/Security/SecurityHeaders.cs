@@ -16,7 +16,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Features.Get<ScriptPagePolicy>() is { } page ? page.PolicyFor(context) : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -33,4 +33,19 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         });
         return next(context);
     }
+}
+
+/// <summary>
+/// Set on a request by a feature whose page is made of third-party script (the API reference): its scripts run only with
+/// the nonce that page drew for this response, and its styles may be inline. Every other page keeps the strict policy.
+/// </summary>
+/// <param name="Nonce">Reads the nonce the page drew for this response, when the headers are written.</param>
+public sealed record ScriptPagePolicy(Func<HttpContext, string?> Nonce)
+{
+    public string PolicyFor(HttpContext context) =>
+        Nonce(context) is { Length: > 0 } nonce
+            ? SecurityHeadersMiddleware.ContentSecurityPolicy
+                .Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal)
+            : SecurityHeadersMiddleware.ContentSecurityPolicy;
 }

@@ -83,6 +83,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     private static readonly ApiRequest[] ApiExpectations =
     [
         new("GET", "/api/v1/rounds/{id:guid}/report", a => $"/api/v1/rounds/{a.Ids.Round}/report", ConsentScope.ReadReports),
+        new("GET", "/api/v1/organisations/{orgId:guid}/rounds", a => $"/api/v1/organisations/{a.Id}/rounds", ConsentScope.ReadReports),
+        new("POST", "/api/v1/organisations/{orgId:guid}/rounds", a => $"/api/v1/organisations/{a.Id}/rounds", ConsentScope.ManageRounds),
+        new("POST", "/api/v1/rounds/{id:guid}/close", a => $"/api/v1/rounds/{a.Ids.Round}/close", ConsentScope.ManageRounds),
+        new("GET", "/api/v1/organisations/{orgId:guid}/plan", a => $"/api/v1/organisations/{a.Id}/plan", ConsentScope.ReadReports),
     ];
 
     /// <summary>
@@ -93,6 +97,13 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     [
         "* /health",
         "GET /api/openapi/{documentName}.json",
+        "GET /api/{documentName?}", // the API reference (Scalar) and its files
+        "GET /api/favicon.svg",
+        "GET /api/scalar.aspnetcore.js",
+        "GET /api/scalar.js",
+        "GET /api/v1/support/{supportId:guid}/caseload", // support membership and consent (ApiTests)
+        "GET /api/v1/programmes/{programmeId:guid}/figures", // programme readers (ApiTests)
+        "page account/api-sleutels", // one's own tokens
         "GET,HEAD,PUT,PATCH,DELETE /api/v1/s/{code}/responses", // answers 405 with Allow: POST
         "POST /api/v1/s/{code}/responses",
         "GET /wegwijzer/{region}.ics",
@@ -177,6 +188,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(Leerrijk.Web.Features.Support.SupportOrganisation), typeof(Leerrijk.Web.Features.Support.SupportMembership),
         typeof(Leerrijk.Web.Features.Consent.ConnectionRequest), typeof(Leerrijk.Web.Features.Funding.SchemeBudget), typeof(Leerrijk.Web.Features.Wegwijzer.OfferEntry), typeof(Leerrijk.Web.Features.Wegwijzer.OfferChange),
         typeof(Leerrijk.Web.Features.Norms.NormBand), typeof(Leerrijk.Web.Features.Norms.NormRefresh),
+
+        // A person's own API tokens, each bound to one organisation or support organisation (ApiTokenTests).
+        typeof(Leerrijk.Web.Features.Api.ApiToken),
 
         // A programme and its published figures belong to the support organisation that runs it (ProgrammeTenancyFilter);
         // a participant row is the company's choice towards one programme, read by that programme and by the company's owner.
@@ -271,18 +285,26 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var outsider = await app.LoggedInClientAsync(b.OwnerEmail);
         var member = await app.LoggedInClientAsync(a.OwnerEmail);
 
-        foreach (var request in ApiExpectations)
+        // With the log-in cookie (reading only: the API takes changes by token alone) and with each owner's own token.
+        var outsiderToken = await app.TokenClientAsync(b.OwnerEmail, b.Id, null, AllScopes);
+        var memberToken = await app.TokenClientAsync(a.OwnerEmail, a.Id, null, AllScopes);
+        foreach (var (request, asOutsider) in ApiExpectations.Where(r => r.Method == "GET").Select(r => (r, outsider))
+                     .Concat(ApiExpectations.Select(r => (r, outsiderToken))))
         {
-            var refused = await outsider.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            var refused = await asOutsider.SendAsync(ApiMessage(request, a));
             Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{request} as a member of B on A gave {(int)refused.StatusCode}");
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-
-            // The same request by a member of A is served, so the 404 above is the tenancy rule and not a broken URL.
-            var served = await member.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
-            Assert.True(served.StatusCode == HttpStatusCode.OK, $"{request} as a member of A gave {(int)served.StatusCode}");
         }
 
         await AssertOrganisationAUnchangedAsync(a);
+
+        // The same requests by a member of A are served, so the 404s above are the tenancy rule and not broken URLs.
+        foreach (var (request, asMember) in ApiExpectations.Where(r => r.Method == "GET").Select(r => (r, member))
+                     .Concat(ApiExpectations.Select(r => (r, memberToken))))
+        {
+            var served = await asMember.SendAsync(ApiMessage(request, a));
+            Assert.True(served.IsSuccessStatusCode, $"{request} as a member of A gave {(int)served.StatusCode}: {await served.Content.ReadAsStringAsync()}");
+        }
     }
 
     [Fact]
@@ -293,7 +315,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
 
         foreach (var request in ApiExpectations)
         {
-            var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            var response = await anonymous.SendAsync(ApiMessage(request, a));
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{request} anonymously gave {(int)response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
@@ -463,13 +485,15 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             }
         }
 
-        foreach (var request in ApiExpectations)
+        // The API by log-in (reading) and by the support organisation's token (everything): the grant decides alike.
+        var token = await app.TokenClientAsync(adviser.Email!, null, support.Id, AllScopes);
+        foreach (var (request, caller) in ApiExpectations.Where(r => r.Method == "GET").Select(r => (r, client)).Concat(ApiExpectations.Select(r => (r, token))))
         {
-            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a)));
+            var response = await caller.SendAsync(ApiMessage(request, a));
             var status = (int)response.StatusCode;
-            var expected = !active ? 404 : request.Adviser is { } needed && granted.HasFlag(needed) ? 200 : 403;
+            var expected = !active ? 404 : request.Adviser is { } needed && granted.HasFlag(needed) ? (request.Method == "POST" && request.Route.EndsWith("/rounds", StringComparison.Ordinal) ? 201 : 200) : 403;
             Assert.True(status == expected, $"{request} with consent '{state}' gave {status}, expected {expected}");
-            admitted += expected == 200 ? 1 : 0;
+            admitted += expected is 200 or 201 ? 1 : 0;
         }
 
         using (var scope = app.Services.CreateScope())
@@ -667,7 +691,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         foreach (var endpoint in endpoints)
         {
-            if (endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is null)
+            if (endpoint.RoutePattern.GetParameter(OrganisationTenancyFilter.RouteKey) is null || endpoint.Metadata.GetMetadata<OrganisationEndpoint>() is not null)
             {
                 continue;
             }
@@ -703,6 +727,21 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var methodInfo = model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(m => m.Name == name || m.Name == name + "Async");
         return (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+    }
+
+    private const Leerrijk.Web.Features.Api.ApiScope AllScopes =
+        Leerrijk.Web.Features.Api.ApiScope.ReadReports | Leerrijk.Web.Features.Api.ApiScope.ReadPlans | Leerrijk.Web.Features.Api.ApiScope.ManageRounds;
+
+    /// <summary>A request to an API endpoint of A; a new round is asked for with a valid body, so that only tenancy can refuse it.</summary>
+    private static HttpRequestMessage ApiMessage(ApiRequest request, SeededOrganisation a)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url(a));
+        if (request.Method == "POST" && request.Route.EndsWith("/rounds", StringComparison.Ordinal))
+        {
+            message.Content = System.Net.Http.Json.JsonContent.Create(new { instrumentId = "leerrijk-teamscan", title = "Via API", opensOn = "2031-01-05", closesOn = "2031-01-19" });
+        }
+
+        return message;
     }
 
     private sealed record ApiRequest(string Method, string Route, Func<SeededOrganisation, string> Url, ConsentScope? Adviser = null)

@@ -300,6 +300,60 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.ToTable("ResponseDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Leerrijk.Web.Features.Api.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupportOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SupportOrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ApiTokens_OneHome", "(\"OrganisationId\" IS NULL) <> (\"SupportOrganisationId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Leerrijk.Web.Features.Communities.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2177,6 +2231,25 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.HasOne("Leerrijk.Web.Features.Rounds.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Leerrijk.Web.Features.Api.ApiToken", b =>
+                {
+                    b.HasOne("Leerrijk.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Leerrijk.Web.Features.Support.SupportOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("SupportOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Leerrijk.Web.Features.Account.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

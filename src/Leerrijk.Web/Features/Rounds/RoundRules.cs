@@ -1,0 +1,132 @@
+using Leerrijk.Scoring.Instruments;
+using Leerrijk.Web.Data;
+using Leerrijk.Web.Features.Anonymity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Leerrijk.Web.Features.Rounds;
+
+/// <summary>What a new round asks for, once every field is present.</summary>
+public sealed record RoundPlan(
+    string Title,
+    DateOnly OpensOn,
+    DateOnly ClosesOn,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Departments,
+    IReadOnlyList<string> Languages,
+    int AnonymityThreshold,
+    int? ExpectedRespondents);
+
+/// <summary>
+/// The rules for opening a round and for closing one, shared by the round pages and the API so both accept and refuse
+/// exactly the same things.
+/// </summary>
+public static class RoundRules
+{
+    /// <summary>The languages a round can offer its respondents.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
+
+    /// <summary>Every problem with a new round's choices, as (field, message); empty when it may be opened.</summary>
+    public static IEnumerable<(string Field, string Message)> Check(
+        Instrument instrument,
+        string? moduleId,
+        Instrument? module,
+        DateOnly? opensOn,
+        DateOnly? closesOn,
+        IReadOnlyCollection<string> roles,
+        IReadOnlyList<string> departments,
+        IReadOnlyCollection<string> languages,
+        int? threshold,
+        DateOnly today,
+        IStringLocalizer l)
+    {
+        if (!string.IsNullOrEmpty(moduleId) && module is not { IsModule: true })
+        {
+            yield return ("ModuleId", l["Validation.NotInList"]);
+        }
+
+        if (opensOn is { } opens && opens < today)
+        {
+            yield return ("OpensOn", l["Rounds.OpensInPast"]);
+        }
+
+        if (opensOn is { } from && closesOn is { } to && to < from)
+        {
+            yield return ("ClosesOn", l["Rounds.ClosesBeforeOpens"]);
+        }
+
+        var offered = instrument.Roles.Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
+        if (roles.Count == 0)
+        {
+            yield return ("Roles", l["Rounds.ChooseRole"]);
+        }
+        else if (roles.Any(r => !offered.Contains(r)))
+        {
+            yield return ("Roles", l["Validation.NotInList"]);
+        }
+
+        if (languages.Count == 0 || languages.Any(x => !Languages.Contains(x)))
+        {
+            yield return ("Languages", l["Rounds.ChooseLanguage"]);
+        }
+
+        if (threshold is { } k && k < AnonymityOptions.LowestThreshold)
+        {
+            yield return ("AnonymityThreshold", l["Rounds.ThresholdTooLow", AnonymityOptions.LowestThreshold]);
+        }
+
+        if (departments.Count > Round.MaxDepartments)
+        {
+            yield return ("Departments", l["Rounds.TooManyDepartments", Round.MaxDepartments]);
+        }
+        else if (departments.Any(d => d.Length > Round.DepartmentMaxLength))
+        {
+            yield return ("Departments", l["Rounds.DepartmentTooLong", Round.DepartmentMaxLength]);
+        }
+    }
+
+    /// <summary>A new round of <paramref name="instrument"/> as planned; it keeps the instrument version and fingerprint it starts with.</summary>
+    public static Round Build(Guid organisationId, Guid userId, Instrument instrument, Instrument? module, RoundPlan plan) => new()
+    {
+        OrganisationId = organisationId,
+        Title = plan.Title.Trim(),
+        InstrumentId = instrument.Id,
+        InstrumentVersion = instrument.Version,
+        InstrumentFingerprint = InstrumentFingerprint.Of(instrument),
+        ModuleId = module?.Id,
+        ModuleVersion = module?.Version,
+        ModuleFingerprint = module is null ? null : InstrumentFingerprint.Of(module),
+        OpensOn = plan.OpensOn,
+        ClosesOn = plan.ClosesOn,
+        Roles = [.. plan.Roles.Distinct(StringComparer.Ordinal)],
+        Departments = [.. plan.Departments],
+        Languages = [.. plan.Languages.Distinct(StringComparer.Ordinal)],
+        AnonymityThreshold = plan.AnonymityThreshold,
+        ExpectedRespondents = plan.ExpectedRespondents,
+        CreatedByUserId = userId,
+    };
+
+    /// <summary>Gives the round a public code no other round has; codes are random, so on the rare clash it draws again.</summary>
+    public static async Task AssignCodeAsync(LeerrijkDbContext db, Round round, CancellationToken cancellationToken)
+    {
+        do
+        {
+            round.Code = Round.NewCode();
+        }
+        while (await db.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Code == round.Code, cancellationToken));
+    }
+
+    /// <summary>
+    /// Closes a round for good (the caller saves). Its period ends where it really ended, so the next round (opened the
+    /// same day, say) finds it as its previous round and the report shows the trend. Closing a closed round changes nothing.
+    /// </summary>
+    public static void Close(Round round, DateOnly today, DateTime nowUtc)
+    {
+        if (round.ClosedAtUtc is null)
+        {
+            round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
+        }
+
+        round.ClosedAtUtc ??= nowUtc;
+    }
+}
