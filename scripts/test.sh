@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, unit tests, and the integration and browser tests on SQLite and on PostgreSQL.
-# As root with apt available it installs what is missing (PostgreSQL, Chromium). It starts a throwaway
+# As root with apt available it installs what is missing (PostgreSQL, Chromium, PSPP, R). It starts a throwaway
 # PostgreSQL cluster on a free local port and removes it afterwards. Extra arguments go to `dotnet test`.
 # Ends with one line: Tests: N passed, N failed, N skipped
 set -euo pipefail
@@ -18,6 +18,9 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+# The research export is read back by the programs researchers use: PSPP for the SPSS syntax, R for the R script.
+command -v pspp >/dev/null || missing+=(pspp)
+command -v Rscript >/dev/null || missing+=(r-base-core)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]}"

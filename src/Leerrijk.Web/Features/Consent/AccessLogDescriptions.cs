@@ -39,7 +39,12 @@ public static class AccessLogDescriptions
         new("GET", Round + "/report", "Xlsx", "AccessLog.ReportXlsx", "roundId"),
         new("GET", Round + "/report", "Pdf", "AccessLog.ReportPdf", "roundId"),
         new("GET", Round + "/report", "Csv", "AccessLog.RawAnswers", "roundId"),
+        new("GET", Round + "/report", "Spss", "AccessLog.ResearchFile", "roundId"),
         new("GET", "api/v1/rounds/{id:guid}/report", "", "AccessLog.ReportApi", "id"),
+        new("GET", "api/v1/organisations/{orgId:guid}/rounds", "", "AccessLog.RoundsApi", null),
+        new("POST", "api/v1/organisations/{orgId:guid}/rounds", "", "AccessLog.OpenedApi", null),
+        new("POST", "api/v1/rounds/{id:guid}/close", "", "AccessLog.ClosedApi", "id"),
+        new("GET", "api/v1/organisations/{orgId:guid}/plan", "", "AccessLog.PlanApi", null),
     ];
 
     /// <summary>Whether a request to <paramref name="route"/> is put into words (and not shown as its path).</summary>

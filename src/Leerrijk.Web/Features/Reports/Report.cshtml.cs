@@ -91,6 +91,31 @@ public sealed partial class ReportModel(
         return File(csv, "text/csv; charset=utf-8", FileName("csv"));
     }
 
+    /// <summary>The same anonymised rows as the CSV, for researchers: a zip with numeric codes, SPSS syntax and an R script, all labelled.</summary>
+    [AdviserScope(ConsentScope.RawAnswers)]
+    public async Task<IActionResult> OnGetSpssAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        var baseName = FileName("x")[..^2];
+        if (await exports.ResearchPackageAsync(Document, baseName, cancellationToken) is not { } package)
+        {
+            ExportRefused = Report.RawRowsExplanation ?? l["Anonymity.RawRowsWithheld", Report.Threshold];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return File(package, "application/zip", FileName("spss-r.zip"));
+    }
+
     /// <summary>Whether this server can make the PDF itself (Chromium installed); otherwise the page points to the browser's print.</summary>
     public bool PdfAvailable => pdf.IsAvailable;
 

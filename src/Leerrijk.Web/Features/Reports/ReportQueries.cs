@@ -79,7 +79,7 @@ public sealed class ReportQueries(
         return previous is null ? null : new PreviousRound(previous, await RoundData.LoadAsync(db, catalog, previous, cancellationToken));
     }
 
-    private string GroupLabel(string attribute, string value) => attribute switch
+    public string GroupLabel(string attribute, string value) => attribute switch
     {
         GroupAttribute.Role => l["Respondent." + value],
         GroupAttribute.Years => value switch

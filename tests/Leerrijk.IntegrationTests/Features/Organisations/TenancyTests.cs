@@ -62,6 +62,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Xlsx", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Csv", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.RawAnswers),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Spss", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.RawAnswers),
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Pdf", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Invite", ids => new() { ["Addresses"] = "indringer@example.test" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "POST", "Remind", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
