@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Consent;
@@ -21,9 +22,15 @@ namespace Leerrijk.Web.Features.Rounds;
 [RequiresOrganisationRole(OrganisationRole.Hr)]
 [AdviserScope(ConsentScope.ManageRounds)]
 public sealed class NewModel(
-    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IOptions<AnonymityOptions> anonymity, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IOptions<AnonymityOptions> anonymity, IStringLocalizer<SharedResource> l,
+    LanguageRegistry languages)
     : OrganisationPageModel
 {
+    /// <summary>Every registered respondent language, a checkbox each (content/languages.yaml).</summary>
+    public IReadOnlyList<RespondentLanguage> Languages => languages.All;
+
+    public string NameOf(string code) => RoundLanguages.NameOf(code, l, languages);
+
     [BindProperty(SupportsGet = true, Name = "instrument")]
     public string? InstrumentId { get; set; }
 
@@ -142,9 +149,14 @@ public sealed class NewModel(
             ModelState.AddModelError("Input.Roles", l["Validation.NotInList"]);
         }
 
-        if (Input.Languages.Count == 0 || Input.Languages.Any(x => x is not ("nl" or "en")))
+        if (Input.Languages.Count == 0 || Input.Languages.Any(x => !languages.Contains(x)))
         {
             ModelState.AddModelError("Input.Languages", l["Rounds.ChooseLanguage"]);
+        }
+        else if (Input.Languages.Where(x => !instrument.Languages.Contains(x) || module is not null && !module.Languages.Contains(x)).ToList() is [_, ..] untranslated)
+        {
+            // A registered language the scan (or its module) has no translation file for would show Dutch questions.
+            ModelState.AddModelError("Input.Languages", l["Rounds.LanguageNotTranslated", string.Join(", ", untranslated.Select(NameOf))]);
         }
 
         if (Input.AnonymityThreshold is { } k && k < AnonymityOptions.LowestThreshold)
