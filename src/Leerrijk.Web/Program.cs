@@ -25,6 +25,7 @@ using Leerrijk.Web.Features.Tracks;
 using Leerrijk.Web.Features.Wegwijzer;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Delivery;
+using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Infrastructure.Mail;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Leerrijk.Web.Infrastructure.Security;
@@ -39,6 +40,7 @@ builder.Services.AddLeerrijkDatabase(configuration, builder.Environment.ContentR
 builder.Services.AddLeerrijkSecurity(configuration);
 builder.Services.AddLeerrijkMail(configuration, builder.Environment.ContentRootPath);
 builder.Services.AddLeerrijkPdf(configuration);
+builder.Services.AddLeerrijkLanguages(configuration);
 builder.Services.AddLeerrijkPages();
 builder.Services.AddLeerrijkApi();
 builder.Services.AddLeerrijkCompression();

@@ -1,9 +1,30 @@
+using System.Text.Json.Serialization;
+
 namespace Leerrijk.Scoring.Instruments;
 
-/// <summary>A text in Dutch (the default) and English.</summary>
+/// <summary>A text in Dutch (the default) and English, and in any respondent language a translation file adds.</summary>
 public sealed record LocalizedText(string Nl, string En)
 {
-    public string For(string language) => language == "en" ? En : Nl;
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Texts in the registered respondent languages beyond Dutch and English, from the translation files. Left out of
+    /// the fingerprint on purpose: a translation is added beside a version and never changes what it measures.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> Translations { get; init; } = None;
+
+    /// <summary>The text in <paramref name="language"/>; Dutch when there is no translation into it.</summary>
+    public string For(string language) => language switch
+    {
+        "en" => En,
+        "nl" => Nl,
+        _ => Translations.GetValueOrDefault(language) ?? Nl,
+    };
+
+    /// <summary>This text with <paramref name="text"/> as its <paramref name="language"/> translation.</summary>
+    public LocalizedText WithTranslation(string language, string text) =>
+        this with { Translations = new Dictionary<string, string>(Translations, StringComparer.Ordinal) { [language] = text } };
 }
 
 /// <summary>Who an instrument or a wording is meant for.</summary>
@@ -52,6 +73,13 @@ public sealed record Instrument(
     public int ScaleMax => Scale == ScaleKind.Agreement5 ? 5 : 2;
 
     public IEnumerable<Item> ItemsOf(string dimensionId) => Items.Where(i => i.Dimension == dimensionId);
+
+    /// <summary>
+    /// The languages a respondent can read this version in: Dutch and English, and each language a complete
+    /// translation file exists for (<see cref="InstrumentTranslations"/>). Not part of the fingerprint.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Languages { get; init; } = ["nl", "en"];
 }
 
 public sealed record ModelAttribution(string Name, LocalizedText Attribution);

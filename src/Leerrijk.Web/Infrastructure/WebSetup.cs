@@ -35,7 +35,7 @@ public static class WebSetup
     public static IServiceCollection AddLeerrijkPages(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(LocalizationSetup.ConfigureRequestLocalization);
+        services.AddOptions<RequestLocalizationOptions>().Configure<Leerrijk.Scoring.Languages.LanguageRegistry>(LocalizationSetup.ConfigureRequestLocalization);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {

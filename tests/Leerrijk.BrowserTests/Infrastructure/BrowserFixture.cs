@@ -77,20 +77,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<BrowserSession> NewPhoneSessionAsync([System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = 375, Height = 667 }, phone: true);
 
+    /// <summary>
+    /// A phone without JavaScript whose browser asks for <paramref name="locale"/> first (Accept-Language), as a
+    /// respondent reading Polish or Arabic meets a round.
+    /// </summary>
+    public Task<BrowserSession> NewNoScriptPhoneSessionAsync(string locale, [System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
+        NewContextSessionAsync(testName, new() { Width = 375, Height = 667 }, phone: true, javaScript: false, locale);
+
     /// <summary>A phone session of a chosen width, such as 390 CSS pixels for a common phone.</summary>
     /// <param name="width">Viewport width in CSS pixels.</param>
     /// <param name="testName">Names the screenshots.</param>
     public Task<BrowserSession> NewPhoneSessionAsync(int width, [System.Runtime.CompilerServices.CallerMemberName] string testName = "") =>
         NewContextSessionAsync(testName, new() { Width = width, Height = 844 }, phone: true);
 
-    private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone, bool javaScript = true)
+    private async Task<BrowserSession> NewContextSessionAsync(string testName, ViewportSize viewport, bool phone, bool javaScript = true, string locale = "nl-NL")
     {
         Skip.If(SkipReason is not null, SkipReason);
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
-            Locale = "nl-NL",
+            Locale = locale,
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = viewport,
             IsMobile = phone,

@@ -18,11 +18,14 @@ public sealed partial class SurveyStartPage : PageObject
     public static Task<SurveyStartPage> OpenAsync(BrowserSession session, string code) =>
         OpenAsync(session, "/s/" + code, r => new SurveyStartPage(session, r), "survey-start");
 
-    public async Task<SurveyScreenPage> StartAsAsync(string roleLabel)
+    /// <param name="roleLabel">The role as the page names it ("medewerker").</param>
+    /// <param name="button">The start button in the page's language.</param>
+    public async Task<SurveyScreenPage> StartAsAsync(string roleLabel, string button = "Beginnen")
     {
         await Page.GetByLabel(roleLabel, new() { Exact = true }).CheckAsync();
-        return await GoToAsync(() => MainButton("Beginnen").ClickAsync(), r => new SurveyScreenPage(Session, r), "survey-screen-1");
+        return await GoToAsync(() => MainButton(button).ClickAsync(), r => new SurveyScreenPage(Session, r), "survey-screen-1");
     }
+
 
     [GeneratedRegex("^/s/[A-Z0-9]+$")]
     private static partial Regex StartPath();
@@ -50,18 +53,44 @@ public sealed partial class SurveyScreenPage : PageObject
         }
     }
 
-    public Task<SurveyScreenPage> NextAsync(int number) =>
-        GoToAsync(() => MainButton("Volgende").ClickAsync(), r => new SurveyScreenPage(Session, r), $"survey-screen-{number}");
+    public Task<SurveyScreenPage> NextAsync(int number, string button = "Volgende") =>
+        GoToAsync(() => MainButton(button).ClickAsync(), r => new SurveyScreenPage(Session, r), $"survey-screen-{number}");
 
-    public async Task<ThanksPage> SendAsync(string openAnswer)
+    public async Task<ThanksPage> SendAsync(string openAnswer, string button = "Versturen")
     {
         await Page.Locator("textarea").First.FillAsync(openAnswer);
-        return await GoToAsync(() => MainButton("Versturen").ClickAsync(), r => new ThanksPage(Session, r), "survey-thanks");
+        return await GoToAsync(() => MainButton(button).ClickAsync(), r => new ThanksPage(Session, r), "survey-thanks");
     }
+
+    /// <summary>The first question's text as shown.</summary>
+    public Task<string> FirstQuestionAsync() => Page.Locator("fieldset.question legend").First.InnerTextAsync();
+
+    /// <summary>
+    /// Where things sit across the screen, in CSS pixels: the first question's text, the first answer's radio button and
+    /// its label box, and the main button and the back button (null on the first screen).
+    /// </summary>
+    public async Task<ScreenLayout> LayoutAsync(string nextButton, string backButton)
+    {
+        var first = Page.Locator("fieldset.question").First;
+        var back = MainButton(backButton);
+        return new ScreenLayout(
+            await BoxAsync(first.Locator("legend")),
+            await BoxAsync(first.Locator("input[type=radio]").First),
+            await BoxAsync(first.Locator("label").First),
+            await BoxAsync(MainButton(nextButton)),
+            await back.CountAsync() > 0 ? await BoxAsync(back) : null);
+    }
+
+    private static async Task<LocatorBoundingBoxResult> BoxAsync(ILocator locator) =>
+        await locator.BoundingBoxAsync() ?? throw new InvalidOperationException($"{locator} is not on screen.");
 
     [GeneratedRegex("^/s/[A-Z0-9]+/[0-9]+$")]
     private static partial Regex ScreenPath();
 }
+
+/// <summary>Bounding boxes of one answering screen, to tell a mirrored layout from a left-to-right one.</summary>
+public sealed record ScreenLayout(
+    LocatorBoundingBoxResult Question, LocatorBoundingBoxResult FirstRadio, LocatorBoundingBoxResult FirstLabel, LocatorBoundingBoxResult Next, LocatorBoundingBoxResult? Back);
 
 /// <summary>/s/{code}/bedankt.</summary>
 public sealed partial class ThanksPage : PageObject

@@ -41,6 +41,10 @@ public abstract class PageObject
     /// <summary>The text of the page's only h1.</summary>
     public Task<string> HeadingAsync() => Page.Locator("h1").InnerTextAsync();
 
+    /// <summary>The page's language and direction, from the html element (no dir means left to right).</summary>
+    public async Task<(string? Lang, string? Dir)> LanguageAndDirectionAsync() =>
+        (await Page.Locator("html").GetAttributeAsync("lang"), await Page.Locator("html").GetAttributeAsync("dir"));
+
     /// <summary>The lang attribute of the html element.</summary>
     public Task<string?> LanguageAsync() => Page.Locator("html").GetAttributeAsync("lang");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure.Localization;
@@ -10,7 +11,8 @@ namespace Leerrijk.Web.Features.Answering;
 /// <summary>
 /// Respondent pages speak a language the round offers: the person's explicit choice (the header switch's cookie or
 /// <c>?lang=</c>) when offered; without a choice, the offered language their browser prefers (Accept-Language, by
-/// its q-values); else the round's first language.
+/// its q-values); else the round's first language. Any registered language counts here (content/languages.yaml),
+/// also those that only respondent pages exist in.
 /// </summary>
 /// <remarks>
 /// Elsewhere Leerrijk ignores the browser and speaks Dutch until asked (LocalizationSetup). A respondent is different:
@@ -30,23 +32,51 @@ public static class AnsweringLanguage
             && await context.RequestServices.GetRequiredService<RoundCache>().FindByCodeAsync(
                 context.RequestServices.GetRequiredService<LeerrijkDbContext>().Rounds, code, context.RequestAborted) is { } round)
         {
-            var chosen = context.Features.Get<IRequestCultureFeature>()?.Provider is not null;
-            var language = chosen
-                ? Offered(round.Languages, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
-                : FromBrowser(context.Request, round.Languages) ?? Offered(round.Languages, "");
-            if (!chosen)
+            var registry = context.RequestServices.GetRequiredService<LanguageRegistry>();
+            var offered = round.Languages.Where(registry.Contains).ToList();
+            var chosen = Chosen(context, registry);
+            var language = chosen is not null
+                ? Offered(offered, chosen)
+                : FromBrowser(context.Request, offered) ?? Offered(offered, "");
+            if (chosen is null)
             {
                 // The same address answers in another language for another browser: caches must keep them apart.
                 context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
             }
 
-            var culture = LocalizationSetup.FromCode(language) ?? LocalizationSetup.Dutch;
+            var culture = registry.Find(language)?.CultureInfo ?? LocalizationSetup.Dutch;
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
+            context.Items[OfferedKey] = offered;
         }
 
         await next(context);
     });
+
+    private const string OfferedKey = "Leerrijk.AnsweringLanguages";
+
+    /// <summary>The languages the round of this respondent page offers, for the layout's language switch; empty elsewhere.</summary>
+    public static IReadOnlyList<string> OfferedOn(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[OfferedKey] as IReadOnlyList<string> ?? [];
+    }
+
+    /// <summary>
+    /// The registered language the person chose: <c>?lang=</c>, else the language switch's cookie. Read here rather than
+    /// from request localization, which only knows the languages every page exists in.
+    /// </summary>
+    private static string? Chosen(HttpContext context, LanguageRegistry registry)
+    {
+        if (registry.Find(context.Request.Query["lang"].ToString()) is { } asked)
+        {
+            return asked.Code;
+        }
+
+        return CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[LocalizationSetup.CookieName] ?? "") is { } cookie
+            ? cookie.UICultures.Select(c => registry.All.FirstOrDefault(l => l.Culture == c.Value)?.Code).FirstOrDefault(c => c is not null)
+            : null;
+    }
 
     /// <summary>The language a respondent page is in: the request's, which <see cref="UseAnsweringLanguage"/> made one the round offers.</summary>
     public static string Of(SurveyRound survey)

@@ -29,7 +29,9 @@ public static class DemoRounds
             ClosesOn = closes,
             Roles = ["Employee", "Manager", "Hr", "Owner"],
             Departments = [.. Departments],
-            Languages = ["nl", "en"],
+            // Every language the teamscan is translated into (content/languages.yaml and its translation files), so a
+            // new respondent language can be tried on the demo round without changing this code.
+            Languages = [.. teamscan.Languages],
             AnonymityThreshold = 5,
             CreatedByUserId = ownerId,
             ClosedAtUtc = closedAtUtc,

@@ -43,6 +43,21 @@ public sealed partial class DemoSeeder(
         new(DemoProgramme.ManagerEmail, "Pim Programmamanager", PlatformRoles.ProgrammeManager, null),
     ];
 
+    /// <summary>
+    /// A respondent language added as content after the demo was seeded reaches the open demo round too, so it can be
+    /// tried on code DEMO without a fresh database.
+    /// </summary>
+    private async Task OfferEveryLanguageAsync(CancellationToken cancellationToken)
+    {
+        var open = await db.Rounds.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Code == DemoRounds.OpenCode, cancellationToken);
+        if (open is not null && catalog.Find(open.InstrumentId, open.InstrumentVersion) is { } instrument
+            && !instrument.Languages.All(open.Languages.Contains))
+        {
+            open.Languages = [.. open.Languages.Union(instrument.Languages, StringComparer.Ordinal)];
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         if (await db.Users.AnyAsync(cancellationToken) || await db.Organisations.AnyAsync(cancellationToken))
@@ -51,6 +66,7 @@ public sealed partial class DemoSeeder(
             if (await db.Users.AnyAsync(u => u.Email == Accounts[0].Email, cancellationToken))
             {
                 LogAccounts();
+                await OfferEveryLanguageAsync(cancellationToken);
             }
 
             return;

@@ -1,3 +1,4 @@
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,14 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Leerrijk.Web.Features.Language;
 
-/// <summary>The language switch in the header: remembers the choice in a cookie for a year and returns to the same page.</summary>
-public sealed class SetModel : PageModel
+/// <summary>
+/// The language switch in the header: remembers the choice in a cookie for a year and returns to the same page. Any
+/// registered language can be chosen; pages that do not exist in it (all but the respondent pages) stay Dutch.
+/// </summary>
+public sealed class SetModel(LanguageRegistry languages) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public IActionResult OnPost(string? lang, string? returnUrl)
     {
-        var culture = LocalizationSetup.FromCode(lang);
+        var culture = languages.Find(lang)?.CultureInfo;
         if (culture is null)
         {
             return BadRequest();

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Infrastructure;
@@ -69,6 +69,7 @@ public sealed partial class InvitationMailer(
                 var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
                 var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
                 var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var registry = scope.ServiceProvider.GetRequiredService<LanguageRegistry>();
                 var due = await db.PersonalInvitations
                     .Where(i => i.MailDue != InvitationMail.None && i.Email != null)
                     .OrderBy(i => i.Id)
@@ -100,7 +101,7 @@ public sealed partial class InvitationMailer(
                     invitation.CodeHash = PersonalInvitation.HashCode(code);
                     await db.SaveChangesAsync(cancellationToken);
 
-                    var mail = Compose(l, invitation, round, names.GetValueOrDefault(round.OrganisationId) ?? "", code);
+                    var mail = Compose(l, registry, invitation, round, names.GetValueOrDefault(round.OrganisationId) ?? "", code);
                     try
                     {
                         await sender.SendAsync(mail, cancellationToken);
@@ -138,19 +139,21 @@ public sealed partial class InvitationMailer(
     }
 
     /// <summary>The mail in each of the round's languages, the round's first language first.</summary>
-    private OutgoingMail Compose(IStringLocalizer<SharedResource> l, PersonalInvitation invitation, Round round, string organisation, string code)
+    private OutgoingMail Compose(
+        IStringLocalizer<SharedResource> l, LanguageRegistry registry, PersonalInvitation invitation, Round round, string organisation, string code)
     {
         var link = links.Absolute($"/s/{round.Code}/u/{code}");
         var reminder = invitation.MailDue == InvitationMail.Reminder;
-        var languages = round.Languages.Count > 0 ? round.Languages : ["nl"];
+        var offered = round.Languages.Select(registry.Find).OfType<RespondentLanguage>().ToList();
+        var languages = offered.Count > 0 ? offered : [registry.Default];
         var text = new StringBuilder();
         var html = new StringBuilder();
         var encoder = HtmlEncoder.Default;
         string subject = "";
         foreach (var language in languages)
         {
-            // The app's own cultures (en-GB, not the US calendar of plain "en"), so a date reads as on every page.
-            var culture = LocalizationSetup.FromCode(language) ?? CultureInfo.GetCultureInfo(language);
+            // The registry's cultures (en-GB, not the US calendar of plain "en"), so a date reads as on every page.
+            var culture = language.CultureInfo;
             var parts = LocalizationSetup.InCulture(culture, () => new
             {
                 Subject = l[reminder ? "Mail.Reminder.Subject" : "Mail.Survey.Subject", organisation].Value,
@@ -170,7 +173,7 @@ public sealed partial class InvitationMailer(
             }
 
             text.Append(parts.Body).Append("\n\n").Append(link).Append("\n\n").Append(parts.Anonymous).Append('\n');
-            html.Append("<div lang=\"").Append(language).Append("\">")
+            html.Append("<div lang=\"").Append(language.Code).Append(language.IsRightToLeft ? "\" dir=\"rtl\">" : "\">")
                 .Append("<p>").Append(encoder.Encode(parts.Body)).Append("</p>")
                 .Append("<p><a href=\"").Append(encoder.Encode(link)).Append("\">").Append(encoder.Encode(parts.Button)).Append("</a></p>")
                 .Append("<p>").Append(encoder.Encode(parts.Anonymous)).Append("</p>");

@@ -178,7 +178,7 @@ public static class ResponsesApi
 
     /// <summary>The JSON body of a response.</summary>
     /// <param name="Id">Random UUID created on the respondent's device when they start.</param>
-    /// <param name="Language">"nl" or "en"; one of the round's languages.</param>
+    /// <param name="Language">One of the round's languages ("nl", "en" or another registered code).</param>
     /// <param name="Role">One of the round's roles: employee, manager, hr, owner, works-council.</param>
     /// <param name="Department">One of the round's departments, or none.</param>
     /// <param name="YearsEmployed">lt1, 1-5, 5-10 or 10plus, where the instrument asks it.</param>

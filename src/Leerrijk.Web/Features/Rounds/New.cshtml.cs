@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
 using Leerrijk.Web.Features.Consent;
@@ -20,9 +21,15 @@ namespace Leerrijk.Web.Features.Rounds;
 [RequiresOrganisationRole(OrganisationRole.Hr)]
 [AdviserScope(ConsentScope.ManageRounds)]
 public sealed class NewModel(
-    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IOptions<AnonymityOptions> anonymity, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, IOptions<AnonymityOptions> anonymity, IStringLocalizer<SharedResource> l,
+    LanguageRegistry languages)
     : OrganisationPageModel
 {
+    /// <summary>Every registered respondent language, a checkbox each (content/languages.yaml).</summary>
+    public IReadOnlyList<RespondentLanguage> Languages => languages.All;
+
+    public string NameOf(string code) => RoundLanguages.NameOf(code, l, languages);
+
     [BindProperty(SupportsGet = true, Name = "instrument")]
     public string? InstrumentId { get; set; }
 
@@ -96,7 +103,7 @@ public sealed class NewModel(
 
     private void Validate(Instrument instrument, Instrument? module, DateOnly today)
     {
-        foreach (var (field, message) in RoundRules.Check(instrument, Input.ModuleId, module, Input.OpensOn, Input.ClosesOn, Input.Roles, Departments(), Input.Languages, Input.AnonymityThreshold, today, l))
+        foreach (var (field, message) in RoundRules.Check(instrument, Input.ModuleId, module, Input.OpensOn, Input.ClosesOn, Input.Roles, Departments(), Input.Languages, Input.AnonymityThreshold, today, languages, l))
         {
             ModelState.AddModelError($"Input.{field}", message);
         }

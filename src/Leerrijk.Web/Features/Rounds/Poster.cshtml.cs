@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
@@ -15,7 +16,8 @@ namespace Leerrijk.Web.Features.Rounds;
 
 /// <summary>
 /// A printable A4 poster for a round: a QR code and a short link to /s/{code}, for people without company e-mail.
-/// Any member may print it. Dutch by default; <c>?taal=en</c> gives an English poster when the round offers English.
+/// Any member may print it. Dutch by default (with English below when offered); <c>?taal=en</c>, <c>?taal=pl</c> give a
+/// poster in one of the round's other languages.
 /// </summary>
 /// <remarks>
 /// The poster's texts are taken in the poster's own language(s), whatever language the member reads the site in;
@@ -23,7 +25,8 @@ namespace Leerrijk.Web.Features.Rounds;
 /// </remarks>
 [AdviserScope(ConsentScope.ManageRounds)]
 public sealed class PosterModel(
-    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, IStringLocalizer<SharedResource> l)
+    LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock, PublicLinks links, IStringLocalizer<SharedResource> l,
+    LanguageRegistry languages)
     : OrganisationPageModel
 {
     public Round Round { get; private set; } = null!;
@@ -55,6 +58,9 @@ public sealed class PosterModel(
 
     public bool OffersDutch => Round.Languages.Contains("nl") || !OffersEnglish;
 
+    /// <summary>The round's languages beyond Dutch and English, each with a poster of its own: code and name.</summary>
+    public IReadOnlyList<(string Code, string Name)> OtherLanguages { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid roundId, [FromQuery] string? taal, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.SingleOrDefaultAsync(
@@ -75,9 +81,15 @@ public sealed class PosterModel(
         ShortLink = WithoutScheme(PublicLink);
 
         var minutes = RoundDuration.Minutes(round, catalog);
+        var offered = round.Languages.Where(languages.Contains).ToList();
+        OtherLanguages = [.. offered.Where(code => !LanguageRegistry.BuiltIn.Contains(code)).Select(code => (code, RoundLanguages.NameOf(code, l, languages)))];
         var english = OffersEnglish && (string.Equals(taal, "en", StringComparison.Ordinal) || !OffersDutch);
-        Main = TextIn(english ? LocalizationSetup.English : LocalizationSetup.Dutch, round, minutes, today);
-        Second = !english && OffersEnglish ? TextIn(LocalizationSetup.English, round, minutes, today) : null;
+        var other = taal is not null && OtherLanguages.Any(o => o.Code == taal) ? languages.Find(taal)
+            : !OffersDutch && !OffersEnglish && offered.Count > 0 ? languages.Find(offered[0])
+            : null;
+        Main = other is not null ? TextIn(other, round, minutes, today)
+            : TextIn(languages.Find(english ? "en" : "nl")!, round, minutes, today);
+        Second = other is null && !english && OffersEnglish ? TextIn(languages.Find("en")!, round, minutes, today) : null;
         QrMarkup = QrSvg(PublicLink, Main.QrLabel);
         return Page();
     }
@@ -110,16 +122,18 @@ public sealed class PosterModel(
         return at < 0 ? link : link[(at + 3)..];
     }
 
-    /// <summary>Takes the poster's texts from the resources in <paramref name="culture"/>, not the member's own language.</summary>
-    private PosterText TextIn(CultureInfo culture, Round round, int minutes, DateOnly today)
+    /// <summary>Takes the poster's texts from the resources in <paramref name="language"/>, not the member's own language.</summary>
+    private PosterText TextIn(RespondentLanguage language, Round round, int minutes, DateOnly today)
     {
+        var culture = language.CultureInfo;
         var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         try
         {
             (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (culture, culture);
             var closes = round.ClosesOn.ToString("D", culture);
             return new PosterText(
-                Language: culture.TwoLetterISOLanguageName,
+                Language: language.Code,
+                Direction: language.IsRightToLeft ? "rtl" : null,
                 Heading: l["Poster.Heading"].Value,
                 Lead: minutes > 0 ? l["Poster.Minutes", minutes].Value : l["Poster.NoMinutes"].Value,
                 Scan: l["Poster.Scan"].Value,
@@ -140,4 +154,4 @@ public sealed class PosterModel(
 
 /// <summary>The poster's words in one language.</summary>
 public sealed record PosterText(
-    string Language, string Heading, string Lead, string Scan, string ScanAbove, string Code, string Anonymous, string When, string QrLabel);
+    string Language, string? Direction, string Heading, string Lead, string Scan, string ScanAbove, string Code, string Anonymous, string When, string QrLabel);

@@ -1,4 +1,5 @@
 using Leerrijk.Scoring.Instruments;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Anonymity;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public sealed record RoundPlan(
 /// </summary>
 public static class RoundRules
 {
-    /// <summary>The languages a round can offer its respondents.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["nl", "en"];
+    /// <summary>The languages a round offers when nobody chose: Dutch and English, which every instrument has.</summary>
+    public static readonly IReadOnlyList<string> DefaultLanguages = ["nl", "en"];
 
     /// <summary>Every problem with a new round's choices, as (field, message); empty when it may be opened.</summary>
     public static IEnumerable<(string Field, string Message)> Check(
@@ -38,6 +39,7 @@ public static class RoundRules
         IReadOnlyCollection<string> languages,
         int? threshold,
         DateOnly today,
+        LanguageRegistry registry,
         IStringLocalizer l)
     {
         if (!string.IsNullOrEmpty(moduleId) && module is not { IsModule: true })
@@ -65,9 +67,14 @@ public static class RoundRules
             yield return ("Roles", l["Validation.NotInList"]);
         }
 
-        if (languages.Count == 0 || languages.Any(x => !Languages.Contains(x)))
+        if (languages.Count == 0 || languages.Any(x => !registry.Contains(x)))
         {
             yield return ("Languages", l["Rounds.ChooseLanguage"]);
+        }
+        else if (languages.Where(x => !instrument.Languages.Contains(x) || module is not null && !module.Languages.Contains(x)).ToList() is [_, ..] untranslated)
+        {
+            // A registered language the scan (or its module) has no translation file for would show Dutch questions.
+            yield return ("Languages", l["Rounds.LanguageNotTranslated", string.Join(", ", untranslated.Select(code => RoundLanguages.NameOf(code, l, registry)))]);
         }
 
         if (threshold is { } k && k < AnonymityOptions.LowestThreshold)

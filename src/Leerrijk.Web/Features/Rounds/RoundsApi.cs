@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leerrijk.Scoring.Languages;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Consent;
@@ -34,7 +35,7 @@ public static class RoundsApi
             .WithSummary("Opens a new round")
             .WithDescription(
                 "The same choices and checks as the page: an instrument (GET /instrumenten lists them), an optional module, the first and last day " +
-                "(Dutch calendar, not in the past), the respondent roles the instrument knows, languages (nl, en), the anonymity threshold (at least " +
+                "(Dutch calendar, not in the past), the respondent roles the instrument knows, languages (nl, en, and any the instrument is translated into), the anonymity threshold (at least " +
                 "3). Token scope: rounds:manage; the person needs the HR role or an adviser's consent to manage rounds.")
             .Accepts<OpenRoundRequest>("application/json")
             .Produces<RoundSummary>(StatusCodes.Status201Created)
@@ -75,6 +76,7 @@ public static class RoundsApi
         HttpContext context,
         LeerrijkDbContext db,
         InstrumentCatalog catalog,
+        LanguageRegistry registry,
         TimeProvider clock,
         IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
@@ -118,11 +120,11 @@ public static class RoundsApi
 
         var module = string.IsNullOrEmpty(request.ModuleId) ? null : catalog.Find(request.ModuleId);
         var departments = (request.Departments ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var languages = request.Languages ?? [.. RoundRules.Languages];
+        var languages = request.Languages ?? [.. RoundRules.DefaultLanguages];
         if (instrument is { IsModule: false })
         {
             var roles = request.Roles ?? [.. instrument.Roles.Select(r => r.ToString())];
-            foreach (var (field, message) in RoundRules.Check(instrument, request.ModuleId, module, request.OpensOn, request.ClosesOn, roles, departments, languages, threshold, today, l))
+            foreach (var (field, message) in RoundRules.Check(instrument, request.ModuleId, module, request.OpensOn, request.ClosesOn, roles, departments, languages, threshold, today, registry, l))
             {
                 Add(char.ToLowerInvariant(field[0]) + field[1..], message);
             }
@@ -169,7 +171,7 @@ public static class RoundsApi
 /// <param name="ClosesOn">Last day to answer.</param>
 /// <param name="Roles">Respondent roles: Owner, Hr, Manager, Employee, WorksCouncil (as the instrument offers them).</param>
 /// <param name="Departments">Departments respondents choose from (at most 30).</param>
-/// <param name="Languages">"nl" and/or "en".</param>
+/// <param name="Languages">Language codes (nl, en, pl, …), each one the instrument is translated into; default nl and en.</param>
 /// <param name="ExpectedRespondents">How many people were asked, if known.</param>
 /// <param name="AnonymityThreshold">No figure about fewer respondents is shown; at least 3.</param>
 public sealed record OpenRoundRequest(

@@ -1,11 +1,15 @@
 using System.Globalization;
+using Leerrijk.Scoring.Languages;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Infrastructure.Localization;
 
-/// <summary>Dutch first, English by choice: the two cultures and how a request picks one.</summary>
+/// <summary>
+/// Dutch first, English by choice: the two cultures every page exists in and how a request picks one; the
+/// respondent languages beyond them come from the language registry (content/languages.yaml).
+/// </summary>
 public static class LocalizationSetup
 {
     public const string CookieName = "Leerrijk.Language";
@@ -45,6 +49,37 @@ public static class LocalizationSetup
         }
     }
 
+    /// <summary>
+    /// Reads the language registry (<c>Languages:File</c>, else content/languages.yaml beside the app) once at start-up;
+    /// a mistake stops the app with the file and entry, like the instruments.
+    /// </summary>
+    public static IServiceCollection AddLeerrijkLanguages(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(LoadLanguages(configuration));
+
+    /// <summary>The language registry <c>Languages:File</c> names, else content/languages.yaml beside the app.</summary>
+    public static LanguageRegistry LoadLanguages(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var file = configuration["Languages:File"];
+        file = string.IsNullOrWhiteSpace(file) ? Path.Combine(AppContext.BaseDirectory, "content", "languages.yaml") : file;
+        try
+        {
+            return LanguageRegistry.Load(file);
+        }
+        catch (LanguageRegistryException ex)
+        {
+            throw new InvalidOperationException($"The language registry {file} cannot be used. Fix these problems and start again:{Environment.NewLine}{ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The registered language a culture belongs to ("pl-PL" is pl), or null.</summary>
+    public static RespondentLanguage? LanguageOf(this LanguageRegistry registry, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(culture);
+        return registry.Find(culture.TwoLetterISOLanguageName);
+    }
+
     /// <summary>Maps a language code from a form or link ("nl", "en") to a supported culture.</summary>
     public static CultureInfo? FromCode(string? code) => code switch
     {
@@ -53,11 +88,19 @@ public static class LocalizationSetup
         _ => null,
     };
 
-    public static void ConfigureRequestLocalization(RequestLocalizationOptions options)
+    /// <summary>
+    /// Every page is offered in the registry's staff languages (Dutch and English); a respondent-only language is
+    /// never picked here, so a Polish choice cannot turn a staff page half Dutch, half Polish. Respondent pages choose
+    /// among their round's languages themselves.
+    /// </summary>
+    public static void ConfigureRequestLocalization(RequestLocalizationOptions options, LanguageRegistry registry)
     {
-        options.DefaultRequestCulture = new RequestCulture(Dutch);
-        options.SupportedCultures = [.. Supported];
-        options.SupportedUICultures = [.. Supported];
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        var staff = registry.Staff.Select(l => l.CultureInfo).ToList();
+        options.DefaultRequestCulture = new RequestCulture(registry.Default.CultureInfo);
+        options.SupportedCultures = [.. staff];
+        options.SupportedUICultures = [.. staff];
         // Only an explicit choice switches to English: the cookie from the header switch, or ?lang= on a shared link.
         // The browser's Accept-Language is ignored on purpose: Dutch is the default for everyone. Respondent pages are the
         // exception: the feature serving them picks among the round's languages, the browser's included.
@@ -65,8 +108,8 @@ public static class LocalizationSetup
         [
             new CustomRequestCultureProvider(context =>
             {
-                var culture = FromCode(context.Request.Query["lang"].ToString());
-                return Task.FromResult(culture is null ? null : new ProviderCultureResult(culture.Name));
+                var language = registry.Find(context.Request.Query["lang"].ToString());
+                return Task.FromResult(language is { Staff: true } ? new ProviderCultureResult(language.Culture) : null);
             }),
             new CookieRequestCultureProvider { CookieName = CookieName },
         ];
