@@ -106,9 +106,10 @@ public sealed class DetailsModel(
             // The round's period ends where it really ended, so the next round (opened the same day, say) finds it
             // as its previous round and the report shows the trend.
             round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
+            round.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+            Webhooks.WebhookOutbox.RoundClosed(db, round, round.ClosedAtUtc.Value);
         }
 
-        round.ClosedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(round.Code);
         TempData["Status"] = l["Rounds.Closed"].Value;

@@ -104,6 +104,12 @@ public sealed class NewModel(
         while (await db.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Code == round.Code, cancellationToken));
 
         db.Rounds.Add(round);
+        if (round.StatusOn(LocalizationSetup.Today(clock)) == RoundStatus.Open)
+        {
+            // A round that opens later is announced by the webhook worker on its first day.
+            Webhooks.WebhookOutbox.RoundOpened(db, round, clock.GetUtcNow().UtcDateTime);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Rounds.Created"].Value;
         return RedirectToPage("/Rounds/Details", new { orgId = Member.OrganisationId, roundId = round.Id });
