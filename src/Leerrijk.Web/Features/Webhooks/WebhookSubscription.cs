@@ -44,8 +44,6 @@ public sealed class WebhookSubscription : IHasCreatedAt
     public Guid CreatedByUserId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
-
-    public WebhookOwner Owner => OrganisationId is { } organisation ? WebhookOwner.Organisation(organisation) : WebhookOwner.Support(SupportOrganisationId!.Value);
 }
 
 /// <summary>Whose subscriptions: a company's (its owners manage them) or a support organisation's (its coordinators).</summary>
@@ -54,8 +52,6 @@ public sealed record WebhookOwner(Guid? OrganisationId, Guid? SupportOrganisatio
     public static WebhookOwner Organisation(Guid id) => new(id, null);
 
     public static WebhookOwner Support(Guid id) => new(null, id);
-
-    public bool IsSupport => SupportOrganisationId is not null;
 }
 
 public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
@@ -68,7 +64,6 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
         builder.Property(s => s.Description).HasMaxLength(WebhookSubscription.DescriptionMaxLength);
         builder.Property(s => s.ProtectedSecret).HasMaxLength(1000);
-        builder.Ignore(s => s.Owner);
         builder.HasIndex(s => s.OrganisationId);
         builder.HasIndex(s => s.SupportOrganisationId);
         builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
