@@ -22,6 +22,7 @@ using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Features.Tracks;
+using Leerrijk.Web.Features.Webhooks;
 using Leerrijk.Web.Features.Wegwijzer;
 using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Delivery;
@@ -68,6 +69,7 @@ builder.Services.AddTracks();
 builder.Services.AddProgrammes(configuration);
 builder.Services.AddNorms();
 builder.Services.AddCommunities(configuration);
+builder.Services.AddWebhooks(configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();

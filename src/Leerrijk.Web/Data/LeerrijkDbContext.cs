@@ -107,6 +107,14 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 
     public DbSet<Features.Api.ApiToken> ApiTokens => Set<Features.Api.ApiToken>();
 
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
+
+    public DbSet<Features.Webhooks.WebhookEvent> WebhookEvents => Set<Features.Webhooks.WebhookEvent>();
+
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
+
+    public DbSet<Features.Webhooks.WebhookAttempt> WebhookAttempts => Set<Features.Webhooks.WebhookAttempt>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The organisation the query filters restrict to; null outside an organisation's pages.</summary>

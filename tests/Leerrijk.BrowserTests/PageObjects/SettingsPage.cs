@@ -16,6 +16,13 @@ public sealed partial class SettingsPage : PageObject
     public static Task<AccessDeniedPage> OpenExpectingAccessDeniedAsync(BrowserSession session, Guid organisationId) =>
         OpenAsync(session, $"/o/{organisationId}/settings", r => new AccessDeniedPage(session, r), "access-denied");
 
+    public static Task<SettingsPage> OpenAsync(BrowserSession session, Guid organisationId) =>
+        OpenAsync(session, $"/o/{organisationId}/settings", r => new SettingsPage(session, r), "settings");
+
+    /// <summary>Follows the link to the webhooks of the company.</summary>
+    public Task<WebhooksPage> FollowWebhooksAsync() =>
+        GoToAsync(() => MainLink("Webhooks: berichten naar uw eigen systemen").ClickAsync(), r => new WebhooksPage(Session, r), "webhooks");
+
     /// <summary>The profile as the form shows it now.</summary>
     public Task<OrganisationProfile> ProfileAsync() => OrganisationProfileForm.ReadAsync(Page);
 

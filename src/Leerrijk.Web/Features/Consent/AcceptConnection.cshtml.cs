@@ -108,6 +108,7 @@ public sealed class AcceptConnectionModel(LeerrijkDbContext db, TimeProvider clo
             }
 
             db.ConsentGrants.Add(grant);
+            Webhooks.WebhookOutbox.ConsentChanged(db, grant, Webhooks.ConsentChange.Granted, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -64,6 +64,7 @@ public sealed class EditGrantModel(LeerrijkDbContext db, TimeProvider clock, ISt
         var grant = await db.ConsentGrants.SingleAsync(g => g.Id == grantId, cancellationToken);
         grant.Scopes = scopes;
         grant.EndsOn = Input.EndsOn!.Value;
+        Webhooks.WebhookOutbox.ConsentChanged(db, grant, Webhooks.ConsentChange.Changed, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Consent.Changed", Grant.SupportName].Value;
         return RedirectToPage("/Consent/Connections", new { orgId = Member.OrganisationId });
@@ -87,6 +88,7 @@ public sealed class EditGrantModel(LeerrijkDbContext db, TimeProvider clock, ISt
         {
             grant.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
             grant.RevokedByUserId = Member.UserId;
+            Webhooks.WebhookOutbox.ConsentChanged(db, grant, Webhooks.ConsentChange.Revoked, grant.RevokedAtUtc.Value);
             await db.SaveChangesAsync(cancellationToken);
         }
 

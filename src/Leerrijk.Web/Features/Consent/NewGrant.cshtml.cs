@@ -69,7 +69,7 @@ public sealed class NewGrantModel(LeerrijkDbContext db, ReferenceData reference,
             return Page();
         }
 
-        db.ConsentGrants.Add(new ConsentGrant
+        var grant = new ConsentGrant
         {
             OrganisationId = Member.OrganisationId,
             SupportOrganisationId = Support.Id,
@@ -77,7 +77,9 @@ public sealed class NewGrantModel(LeerrijkDbContext db, ReferenceData reference,
             Scopes = scopes,
             EndsOn = Input.EndsOn!.Value,
             GrantedByUserId = Member.UserId,
-        });
+        };
+        db.ConsentGrants.Add(grant);
+        Webhooks.WebhookOutbox.ConsentChanged(db, grant, Webhooks.ConsentChange.Granted, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Consent.Granted", Support.Name].Value;
         return RedirectToPage("/Consent/Connections", new { orgId = Member.OrganisationId });

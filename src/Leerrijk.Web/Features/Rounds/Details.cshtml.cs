@@ -100,7 +100,7 @@ public sealed class DetailsModel(
             return RedirectToPage(new { orgId = Member.OrganisationId, roundId, sluiten = "ja" });
         }
 
-        RoundRules.Close(round, LocalizationSetup.Today(clock), clock.GetUtcNow().UtcDateTime);
+        RoundRules.Close(db, round, LocalizationSetup.Today(clock), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(round.Code);
         TempData["Status"] = l["Rounds.Closed"].Value;

@@ -88,8 +88,7 @@ public sealed class NewModel(
             instrument: Instrument,
             module,
             new RoundPlan(Input.Title!, Input.OpensOn!.Value, Input.ClosesOn!.Value, Input.Roles, Departments(), Input.Languages, Input.AnonymityThreshold!.Value, Input.ExpectedRespondents));
-        await RoundRules.AssignCodeAsync(db, round, cancellationToken);
-        db.Rounds.Add(round);
+        await RoundRules.AddAsync(db, round, LocalizationSetup.Today(clock), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Rounds.Created"].Value;
         return RedirectToPage("/Rounds/Details", new { orgId = Member.OrganisationId, roundId = round.Id });

@@ -42,6 +42,7 @@ public sealed partial class RoundCloser(IServiceScopeFactory scopes, TimeProvide
         foreach (var round in due)
         {
             round.ClosedAtUtc = now;
+            Webhooks.WebhookOutbox.RoundClosed(db, round, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -113,27 +113,40 @@ public static class RoundRules
         CreatedByUserId = userId,
     };
 
-    /// <summary>Gives the round a public code no other round has; codes are random, so on the rare clash it draws again.</summary>
-    public static async Task AssignCodeAsync(LeerrijkDbContext db, Round round, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a new round with a public code no other round has (codes are random, so on the rare clash it draws again);
+    /// the caller saves. A round open today is announced by webhook in the same save; one that opens later is announced
+    /// by the webhook worker on its first day.
+    /// </summary>
+    public static async Task AddAsync(LeerrijkDbContext db, Round round, DateOnly today, DateTime nowUtc, CancellationToken cancellationToken)
     {
         do
         {
             round.Code = Round.NewCode();
         }
         while (await db.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Code == round.Code, cancellationToken));
+
+        db.Rounds.Add(round);
+        if (round.StatusOn(today) == RoundStatus.Open)
+        {
+            Webhooks.WebhookOutbox.RoundOpened(db, round, nowUtc);
+        }
     }
 
     /// <summary>
-    /// Closes a round for good (the caller saves). Its period ends where it really ended, so the next round (opened the
-    /// same day, say) finds it as its previous round and the report shows the trend. Closing a closed round changes nothing.
+    /// Closes a round for good (the caller saves, which also stores its round.closed webhook event). Its period ends where
+    /// it really ended, so the next round (opened the same day, say) finds it as its previous round and the report shows
+    /// the trend. Closing a closed round changes nothing.
     /// </summary>
-    public static void Close(Round round, DateOnly today, DateTime nowUtc)
+    public static void Close(LeerrijkDbContext db, Round round, DateOnly today, DateTime nowUtc)
     {
-        if (round.ClosedAtUtc is null)
+        if (round.ClosedAtUtc is not null)
         {
-            round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
+            return;
         }
 
-        round.ClosedAtUtc ??= nowUtc;
+        round.ClosesOn = today < round.OpensOn ? round.OpensOn : today < round.ClosesOn ? today : round.ClosesOn;
+        round.ClosedAtUtc = nowUtc;
+        Webhooks.WebhookOutbox.RoundClosed(db, round, nowUtc);
     }
 }

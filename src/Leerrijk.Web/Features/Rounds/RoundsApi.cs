@@ -134,8 +134,7 @@ public static class RoundsApi
                 var round = RoundRules.Build(
                     member.OrganisationId, member.UserId, instrument, module,
                     new RoundPlan(title!, request.OpensOn!.Value, request.ClosesOn!.Value, roles, departments, languages, threshold, request.ExpectedRespondents));
-                await RoundRules.AssignCodeAsync(db, round, cancellationToken);
-                db.Rounds.Add(round);
+                await RoundRules.AddAsync(db, round, today, clock.GetUtcNow().UtcDateTime, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Results.Created($"/api/v1/organisations/{member.OrganisationId}/rounds", RoundSummary.Of(round, 0, today));
             }
@@ -155,7 +154,7 @@ public static class RoundsApi
         }
 
         var today = LocalizationSetup.Today(clock);
-        RoundRules.Close(round, today, clock.GetUtcNow().UtcDateTime);
+        RoundRules.Close(db, round, today, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(round.Code);
         var answered = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken);

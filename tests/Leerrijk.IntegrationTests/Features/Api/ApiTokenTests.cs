@@ -252,6 +252,11 @@ public sealed partial class ApiTokenTests(LeerrijkAppFactory app) : IClassFixtur
         Assert.Equal(("closed", 9), (closed.GetProperty("status").GetString(), closed.GetProperty("responses").GetInt32()));
         await app.Services.GetRequiredService<StatisticsFolder>().FoldAllAsync();
 
+        // Opening and closing by API raise the same webhook events as the pages, in the same save.
+        Assert.Equal(
+            [Leerrijk.Web.Features.Webhooks.WebhookEventTypes.RoundOpened, Leerrijk.Web.Features.Webhooks.WebhookEventTypes.RoundClosed],
+            await ReadAsync(db => db.WebhookEvents.Where(e => e.ObjectId == roundId).OrderBy(e => e.OccurredAtUtc).Select(e => e.Type).ToListAsync()));
+
         var report = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/rounds/{roundId}/report")).RootElement;
         Assert.Equal(9, report.GetProperty("respondents").GetInt32());
         var browser = await app.LoggedInClientAsync(owner.Email!);

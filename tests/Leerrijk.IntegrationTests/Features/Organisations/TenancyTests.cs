@@ -78,6 +78,12 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/leergemeenschappen", "GET", null),
         new("o/{orgId:guid}/leergemeenschappen/nieuw", "GET", null),
         new("o/{orgId:guid}/leergemeenschappen/nieuw", "POST", null),
+        new("o/{orgId:guid}/webhooks", "GET", null),
+        new("o/{orgId:guid}/webhooks", "POST", "Add"),
+        new("o/{orgId:guid}/webhooks", "POST", "Enable", ids => new() { ["subscriptionId"] = ids.Subscription.ToString() }),
+        new("o/{orgId:guid}/webhooks", "POST", "Disable", ids => new() { ["subscriptionId"] = ids.Subscription.ToString() }),
+        new("o/{orgId:guid}/webhooks", "POST", "Delete", ids => new() { ["subscriptionId"] = ids.Subscription.ToString(), ["confirmed"] = "true" }),
+        new("o/{orgId:guid}/webhooks", "POST", "Resend", ids => new() { ["deliveryId"] = ids.Delivery.ToString() }),
     ];
 
     /// <summary>Every API endpoint under the tenancy rule (<see cref="OrganisationEndpoint"/>). Object ids come from organisation A.</summary>
@@ -173,6 +179,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page support/{supportId:guid}/programmas/nieuw",
         "page support/{supportId:guid}/leergemeenschappen",
         "page support/{supportId:guid}/leergemeenschappen/nieuw",
+        "page support/{supportId:guid}/webhooks", // SupportTenancyFilter, coordinators only; WebhookConsentTests
+        "page webhooks/uitleg", // the public guide to checking signatures
         "page verhalen",
         "page verhalen/nieuw",
         "page verhalen/voorstellen",
@@ -204,6 +212,12 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         typeof(Leerrijk.Web.Features.Communities.Community), typeof(Leerrijk.Web.Features.Communities.CommunityMember),
         typeof(Leerrijk.Web.Features.Communities.CommunitySession), typeof(Leerrijk.Web.Features.Communities.SessionAttendance),
         typeof(Leerrijk.Web.Features.Communities.CommunityLesson), typeof(Leerrijk.Web.Features.Menukaart.StoryDraft),
+
+        // A webhook subscription belongs to the company or the support organisation that made it (exactly one is set);
+        // its pages find it only through their own tenancy filter's organisation. Its deliveries and attempts hang off
+        // it. The events themselves are company data (IOrganisationScoped).
+        typeof(Leerrijk.Web.Features.Webhooks.WebhookSubscription), typeof(Leerrijk.Web.Features.Webhooks.WebhookDelivery),
+        typeof(Leerrijk.Web.Features.Webhooks.WebhookAttempt),
     ];
 
     [Fact]
@@ -623,9 +637,37 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         db.ProgrammeParticipants.Add(participant);
         var voucher = new Leerrijk.Web.Features.Funding.Voucher { OrganisationId = organisation.Id, Scheme = "Scholingsvoucher", Purpose = "Training", AmountRequested = 1000 };
         db.Vouchers.Add(voucher);
+        var subscription = new Leerrijk.Web.Features.Webhooks.WebhookSubscription
+        {
+            OrganisationId = organisation.Id,
+            Url = "https://a.example/hook",
+            Events = [Leerrijk.Web.Features.Webhooks.WebhookEventTypes.RoundClosed],
+            ProtectedSecret = "protected",
+            CreatedByUserId = owner.Id,
+        };
+        db.WebhookSubscriptions.Add(subscription);
+        var webhookEvent = new Leerrijk.Web.Features.Webhooks.WebhookEvent
+        {
+            OrganisationId = organisation.Id,
+            Type = Leerrijk.Web.Features.Webhooks.WebhookEventTypes.RoundClosed,
+            ObjectId = round.Id,
+            OccurredAtUtc = DateTime.UtcNow,
+            Key = $"test:{Guid.NewGuid()}",
+            DispatchedAtUtc = DateTime.UtcNow,
+        };
+        db.WebhookEvents.Add(webhookEvent);
+        var delivery = new Leerrijk.Web.Features.Webhooks.WebhookDelivery
+        {
+            SubscriptionId = subscription.Id,
+            EventId = webhookEvent.Id,
+            Status = Leerrijk.Web.Features.Webhooks.WebhookDeliveryStatus.GaveUp,
+            Attempts = 1,
+            NextAttemptAtUtc = DateTime.UtcNow,
+        };
+        db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync();
         var membership = await db.Memberships.SingleAsync(m => m.OrganisationId == organisation.Id);
-        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id, indicator.Id, measurement.Id, voucher.Id, participant.Id));
+        return new SeededOrganisation(organisation.Id, owner.Email!, organisation.Name, new ObjectIds(invitation.Id, membership.Id, round.Id, step.Id, grant.Id, track.Id, indicator.Id, measurement.Id, voucher.Id, participant.Id, subscription.Id, delivery.Id));
     }
 
     private async Task AssertOrganisationAUnchangedAsync(SeededOrganisation a)
@@ -655,6 +697,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Equal([("Scholingsvoucher", 0)], (await db.Vouchers.Where(v => v.OrganisationId == a.Id).ToListAsync()).Select(v => (v.Scheme, v.Version)));
         var participant = await db.ProgrammeParticipants.SingleAsync(p => p.Id == a.Ids.Participant);
         Assert.Equal((true, true, (DateTime?)null), (participant.SharesResults, participant.InNormPool, participant.LeftAtUtc));
+        var subscription = await db.WebhookSubscriptions.SingleAsync(s => s.Id == a.Ids.Subscription);
+        Assert.Equal((true, 1), (subscription.Enabled, await db.WebhookSubscriptions.CountAsync(s => s.OrganisationId == a.Id)));
+        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == a.Ids.Delivery);
+        Assert.Equal((Leerrijk.Web.Features.Webhooks.WebhookDeliveryStatus.GaveUp, false), (delivery.Status, delivery.ManualAttempt));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OrgRequest request, Guid orgId, SeededOrganisation objectsFrom, string tokenPage = "/organisations")
@@ -750,7 +796,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         public override string ToString() => $"{Method} {Route}";
     }
 
-    private sealed record ObjectIds(Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track, Guid Indicator, Guid Measurement, Guid Voucher, Guid Participant);
+    private sealed record ObjectIds(
+        Guid Invitation, Guid Membership, Guid Round, Guid Step, Guid Grant, Guid Track, Guid Indicator, Guid Measurement, Guid Voucher, Guid Participant,
+        Guid Subscription, Guid Delivery);
 
     private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
