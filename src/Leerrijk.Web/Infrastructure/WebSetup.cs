@@ -61,7 +61,11 @@ public static class WebSetup
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Leerrijk API";
-            document.Info.Description = "Anonymous responses to learning-culture scans. Errors are RFC 9457 problem details.";
+            document.Info.Description =
+                "Rounds, reports, action plans, caseloads and programme figures of Leerrijk, under the same tenancy, consent and anonymity rules " +
+                "as the pages, and anonymous responses to open rounds. Send a personal API token (made at /account/api-sleutels) as " +
+                "'Authorization: Bearer lrk_…'; each endpoint names the token scope it needs. Errors are RFC 9457 problem details; a refused " +
+                "token says why ('reason': malformed, unknown, revoked, expired, account_disabled) and a missing scope which ('requiredScope').";
             return Task.CompletedTask;
         }));
         return services;

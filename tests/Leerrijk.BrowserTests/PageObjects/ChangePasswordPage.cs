@@ -20,4 +20,8 @@ public sealed class ChangePasswordPage : PageObject
         return await GoToAsync(
             () => MainButton("Wachtwoord wijzigen").ClickAsync(), r => new ChangePasswordPage(Session, r), "change-password-done");
     }
+
+    /// <summary>Follows the link to the person's API tokens.</summary>
+    public Task<ApiTokensPage> FollowApiTokensAsync() =>
+        GoToAsync(() => MainLink("API-sleutels voor koppelingen met andere systemen").ClickAsync(), r => new ApiTokensPage(Session, r), "api-tokens");
 }

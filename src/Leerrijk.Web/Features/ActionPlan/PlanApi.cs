@@ -17,6 +17,7 @@ public static class PlanApi
     {
         app.MapGet("/api/v1/organisations/{orgId:guid}/plan", GetAsync)
             .WithName("GetActionPlan")
+            .WithTags("Action plans")
             .WithSummary("The organisation's action plan: steps and indicators")
             .WithDescription(
                 "Steps with their status (Planned, Started, Done, Dropped), who takes them on, start and follow-up dates, the menukaart step and " +

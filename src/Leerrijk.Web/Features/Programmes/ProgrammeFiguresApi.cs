@@ -19,6 +19,7 @@ public static class ProgrammeFiguresApi
     {
         app.MapGet("/api/v1/programmes/{programmeId:guid}/figures", GetAsync)
             .WithName("GetProgrammeFigures")
+            .WithTags("Programmes")
             .WithSummary("A programme's published figures")
             .WithDescription(
                 "Reach, stages, baseline and follow-up per dimension with intervals, indicators, coach hours, vouchers and learning communities, " +

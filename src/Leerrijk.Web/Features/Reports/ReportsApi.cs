@@ -17,6 +17,7 @@ public static class ReportsApi
     {
         app.MapGet("/api/v1/rounds/{id:guid}/report", GetAsync)
             .WithName("GetRoundReport")
+            .WithTags("Reports")
             .WithSummary("The report of one round, as the organisation's members see it")
             .WithDescription(
                 "Scores per dimension (0-100) with 95% intervals, distributions, items, groups, perception gaps, phase, trend and open " +

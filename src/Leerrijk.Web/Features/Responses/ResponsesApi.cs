@@ -23,6 +23,7 @@ public static class ResponsesApi
     {
         app.MapPost(Route, SubmitAsync)
             .WithName("SubmitResponse")
+            .WithTags("Responses")
             .WithSummary("Submit one complete, anonymous response to an open round")
             .WithDescription(
                 "The id is a random UUID the device creates when the respondent starts. Sending the same id with the same content again " +

@@ -22,6 +22,7 @@ public static class RoundsApi
     {
         app.MapGet("/api/v1/organisations/{orgId:guid}/rounds", ListAsync)
             .WithName("ListRounds")
+            .WithTags("Rounds")
             .WithSummary("The organisation's rounds, newest first")
             .WithDescription("Each round's dates, status (planned, open, closed), languages and how many answered so far. Token scope: reports:read.")
             .Produces<IReadOnlyList<RoundSummary>>()
@@ -32,6 +33,7 @@ public static class RoundsApi
 
         app.MapPost("/api/v1/organisations/{orgId:guid}/rounds", OpenAsync)
             .WithName("OpenRound")
+            .WithTags("Rounds")
             .WithSummary("Opens a new round")
             .WithDescription(
                 "The same choices and checks as the page: an instrument (GET /instrumenten lists them), an optional module, the first and last day " +
@@ -48,6 +50,7 @@ public static class RoundsApi
 
         app.MapPost("/api/v1/rounds/{id:guid}/close", CloseAsync)
             .WithName("CloseRound")
+            .WithTags("Rounds")
             .WithSummary("Closes a round for good")
             .WithDescription("Nobody can answer afterwards; closing a closed round changes nothing. Token scope: rounds:manage.")
             .Produces<RoundSummary>()

@@ -20,6 +20,7 @@ public static class CaseloadApi
     {
         app.MapGet("/api/v1/support/{supportId:guid}/caseload", GetAsync)
             .WithName("GetCaseload")
+            .WithTags("Support organisations")
             .WithSummary("The caseload: companies that share with this support organisation")
             .WithDescription(
                 "Per company: sector, size, region, adviser, what it shares and until when, stage, coach hours, the latest closed round " +
