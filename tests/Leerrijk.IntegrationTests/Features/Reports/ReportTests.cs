@@ -3,10 +3,8 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Reports;
-using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -305,30 +303,8 @@ public sealed class ReportTests(LeerrijkAppFactory app) : IClassFixture<Leerrijk
         return (await app.LoggedInClientAsync(owner.Email!), organisation, round);
     }
 
-    private async Task StoreAsync(Round round, IReadOnlyList<(string Role, string? Department, Dictionary<string, int?> Answers)> people)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        foreach (var (role, department, answers) in people)
-        {
-            var id = Guid.NewGuid();
-            db.Responses.Add(new SurveyResponse
-            {
-                Id = id,
-                OrganisationId = round.OrganisationId,
-                RoundId = round.Id,
-                SubmittedOn = round.OpensOn,
-                Role = role,
-                Department = department,
-                ContentHash = "test",
-                Answers = answers.Select(a => new ResponseAnswer { ResponseId = id, OrganisationId = round.OrganisationId, InstrumentId = round.InstrumentId, ItemId = a.Key, Value = a.Value }).ToList(),
-            });
-        }
-
-        db.Rounds.Attach(round);
-        round.ClosedAtUtc = DateTime.UtcNow;
-        await db.SaveChangesAsync();
-    }
+    private Task StoreAsync(Round round, IReadOnlyList<(string Role, string? Department, Dictionary<string, int?> Answers)> people) =>
+        app.StoreResponsesAsync(round, people);
 
     private static async Task<JsonElement> JsonAsync(HttpClient client, Round round)
     {

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Instruments;
-using Leerrijk.Web.Features.Responses;
 using Leerrijk.Web.Features.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +24,7 @@ public sealed class ResearchExportTests(LeerrijkAppFactory app) : IClassFixture<
 
         // 8 employees in the workshop answer 4 and "don't know"; 8 managers in the office answer 2 and 5.
         await StoreAsync(round, [
-            .. Enumerable.Repeat(("Employee", "Werkplaats", new Dictionary<string, int?> { [first.Id] = 4, [second.Id] = null }), 8),
+            .. Enumerable.Repeat(("Employee", (string?)"Werkplaats", new Dictionary<string, int?> { [first.Id] = 4, [second.Id] = null }), 8),
             .. Enumerable.Repeat(("Manager", "Kantoor 'noord'", new Dictionary<string, int?> { [first.Id] = 2, [second.Id] = 5 }), 8),
         ]);
         var client = await app.LoggedInClientAsync(owner.Email!);
@@ -87,7 +85,7 @@ public sealed class ResearchExportTests(LeerrijkAppFactory app) : IClassFixture<
 
         // The office has 2 people: the report shows no department, so neither file may carry one.
         await StoreAsync(round, [
-            .. Enumerable.Repeat(("Employee", "Werkplaats", new Dictionary<string, int?> { [item] = 4 }), 12),
+            .. Enumerable.Repeat(("Employee", (string?)"Werkplaats", new Dictionary<string, int?> { [item] = 4 }), 12),
             .. Enumerable.Repeat(("Employee", "Kantoor", new Dictionary<string, int?> { [item] = 1 }), 2),
         ]);
         var client = await app.LoggedInClientAsync(owner.Email!);
@@ -106,7 +104,7 @@ public sealed class ResearchExportTests(LeerrijkAppFactory app) : IClassFixture<
 
         // Four answers in another round: too few for any figure, so no rows either.
         var small = await app.CreateRoundAsync(organisation.Id, owner.Id);
-        await StoreAsync(small, [.. Enumerable.Repeat(("Employee", "Werkplaats", new Dictionary<string, int?> { [item] = 4 }), 4)]);
+        await StoreAsync(small, [.. Enumerable.Repeat(("Employee", (string?)"Werkplaats", new Dictionary<string, int?> { [item] = 4 }), 4)]);
         Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/o/{organisation.Id}/rounds/{small.Id}/report?handler=Csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/o/{organisation.Id}/rounds/{small.Id}/report?handler=Spss")).StatusCode);
     }
@@ -124,28 +122,6 @@ public sealed class ResearchExportTests(LeerrijkAppFactory app) : IClassFixture<
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private async Task StoreAsync(Round round, IReadOnlyList<(string Role, string Department, Dictionary<string, int?> Answers)> people)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        foreach (var (role, department, answers) in people)
-        {
-            var id = Guid.NewGuid();
-            db.Responses.Add(new SurveyResponse
-            {
-                Id = id,
-                OrganisationId = round.OrganisationId,
-                RoundId = round.Id,
-                SubmittedOn = round.OpensOn,
-                Role = role,
-                Department = department,
-                ContentHash = "test",
-                Answers = [.. answers.Select(a => new ResponseAnswer { ResponseId = id, OrganisationId = round.OrganisationId, InstrumentId = round.InstrumentId, ItemId = a.Key, Value = a.Value })],
-            });
-        }
-
-        db.Rounds.Attach(round);
-        round.ClosedAtUtc = DateTime.UtcNow;
-        await db.SaveChangesAsync();
-    }
+    private Task StoreAsync(Round round, IReadOnlyList<(string Role, string? Department, Dictionary<string, int?> Answers)> people) =>
+        app.StoreResponsesAsync(round, people);
 }
