@@ -71,6 +71,29 @@ public static class WebSetup
         return services;
     }
 
+    /// <summary>
+    /// Puts an example of the success answer (and of the request body, if given) into the endpoint's OpenAPI operation,
+    /// serialized the way the API serializes it, so the reference shows a real-looking answer.
+    /// </summary>
+    public static TBuilder WithExamples<TBuilder>(this TBuilder builder, int status, object response, object? request = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            var json = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer) == true
+                && answer.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = System.Text.Json.JsonSerializer.SerializeToNode(response, json);
+            }
+
+            if (request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+            {
+                body.Example = System.Text.Json.JsonSerializer.SerializeToNode(request, json);
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>The OpenAPI document at <c>/api/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapLeerrijkApiDocument(this IEndpointRouteBuilder app)
     {

@@ -2,6 +2,7 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public static class PlanApi
                 "wegwijzer offer they follow, the round they came from and, for steps agreed in a learning community, what came of it; indicators " +
                 "with baseline, target and measurements. Token scope: plans:read.")
             .Produces<PlanDocument>()
+            .WithExamples(StatusCodes.Status200OK, Example)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -31,6 +33,19 @@ public static class PlanApi
                 OrganisationLookup.OrganisationFromRoute, "Api.OrganisationNotFoundTitle", "Api.OrganisationNotFoundDetail", ApiScope.ReadPlans, AdviserScope: ConsentScope.ReadReports));
         return app;
     }
+
+    private static readonly PlanDocument Example = new(
+        Guid.Parse("0192f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a5b"),
+        [
+            new PlanStep(
+                Guid.Parse("0193b1d4-5e6f-7a8b-9c0d-1e2f3a4b5c6d"), "Elke week één leervraag in het werkoverleg", "Started", "Petra, werkplaats", new DateOnly(2027, 4, 1),
+                new DateOnly(2027, 10, 1), "leervraag-van-de-week", null, Guid.Parse("0193a5c2-1111-7222-8333-444455556666"), null, null, null),
+        ],
+        [
+            new PlanIndicatorView(
+                Guid.Parse("0193b1d4-7777-7a8b-9c0d-1e2f3a4b5c6d"), "Turnover", null, "Percent", 14m, new DateOnly(2027, 1, 1), 10m, new DateOnly(2027, 12, 31),
+                [new PlanMeasurement(new DateOnly(2027, 6, 30), 12m)]),
+        ]);
 
     private static async Task<IResult> GetAsync(HttpContext context, LeerrijkDbContext db, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Support;
+using Leerrijk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -26,11 +27,19 @@ public static class ProgrammeFiguresApi
                 "each for at least k companies or hidden (null). Computed at most once a night and on demand by a coordinator; computedAtUtc says " +
                 "when. Token scope: programmes:read (a token of the support organisation that runs the programme).")
             .Produces<ProgrammeFigures>()
+            .WithExamples(StatusCodes.Status200OK, Example)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>A programme's figures early on: the funnel, no indicator or dimension with enough companies yet.</summary>
+    private static readonly ProgrammeFigures Example = new(
+        Guid.Parse("0193c0de-1111-7222-8333-444455556666"), "LeercultuurMKB Oost", new DateTime(2027, 5, 3, 3, 0, 0, DateTimeKind.Utc),
+        new MonitorData(
+            new DateTime(2027, 5, 3, 3, 0, 0, DateTimeKind.Utc), new DateOnly(2027, 5, 3), 5, 5, 24,
+            new FunnelData(30, 24, 21, 18, 9, 0, 48, 40, 30, 20), [], [], new SupportUsedData(9, 182.5m, [new SchemeUse("SLIM", 6, 6, 14000m)], null, 8, 2, 17)));
 
     private static async Task<IResult> GetAsync(Guid programmeId, HttpContext context, LeerrijkDbContext db, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {

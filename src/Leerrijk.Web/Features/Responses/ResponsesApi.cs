@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Leerrijk.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Leerrijk.Web.Features.Responses;
@@ -32,6 +33,12 @@ public static class ResponsesApi
                 "Nothing is stored unless everything is valid.")
             .Accepts<ResponseBody>("application/json")
             .Produces<Acknowledgement>(StatusCodes.Status201Created)
+            .WithExamples(
+                StatusCodes.Status201Created,
+                new Acknowledgement(Guid.Parse("6f1c2b7e-4a0d-4c8e-9b1a-2d3e4f5a6b7c"), new DateOnly(2027, 3, 4), "Bedankt! Uw antwoorden zijn ontvangen."),
+                new ResponseBody(
+                    Guid.Parse("6f1c2b7e-4a0d-4c8e-9b1a-2d3e4f5a6b7c"), "nl", "employee", "Werkplaats", "1-5",
+                    new() { ["fout-melden"] = 4, ["feedback"] = null }, null, new() { ["beter"] = "Meer tijd om samen naar fouten te kijken." }))
             .Produces<Acknowledgement>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

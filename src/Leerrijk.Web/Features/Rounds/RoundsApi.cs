@@ -5,6 +5,7 @@ using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public static class RoundsApi
             .WithSummary("The organisation's rounds, newest first")
             .WithDescription("Each round's dates, status (planned, open, closed), languages and how many answered so far. Token scope: reports:read.")
             .Produces<IReadOnlyList<RoundSummary>>()
+            .WithExamples(StatusCodes.Status200OK, new[] { ExampleRound, ExampleRound with { Id = Guid.Parse("0192f0aa-2222-7333-8444-555566667777"), Title = "Nulmeting", Status = "closed", Responses = 31 } })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -41,6 +43,7 @@ public static class RoundsApi
                 "3). Token scope: rounds:manage; the person needs the HR role or an adviser's consent to manage rounds.")
             .Accepts<OpenRoundRequest>("application/json")
             .Produces<RoundSummary>(StatusCodes.Status201Created)
+            .WithExamples(StatusCodes.Status201Created, ExampleRound with { Status = "planned", Responses = 0 }, ExampleRequest)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -54,6 +57,7 @@ public static class RoundsApi
             .WithSummary("Closes a round for good")
             .WithDescription("Nobody can answer afterwards; closing a closed round changes nothing. Token scope: rounds:manage.")
             .Produces<RoundSummary>()
+            .WithExamples(StatusCodes.Status200OK, ExampleRound with { Status = "closed" })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -61,6 +65,14 @@ public static class RoundsApi
                 OrganisationLookup.OrganisationOfRound, "Api.RoundNotFoundTitle", "Api.RoundNotFoundDetail", ApiScope.ManageRounds, OrganisationRole.Hr, ConsentScope.ManageRounds));
         return app;
     }
+
+    private static readonly RoundSummary ExampleRound = new(
+        Guid.Parse("0193a5c2-1111-7222-8333-444455556666"), "Teamscan voorjaar", "leerrijk-teamscan", null, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 14),
+        "open", ["nl", "en", "pl"], 5, 23, "/s/K7PQ2M", "/api/v1/rounds/0193a5c2-1111-7222-8333-444455556666/report");
+
+    private static readonly OpenRoundRequest ExampleRequest = new(
+        "leerrijk-teamscan", "Teamscan voorjaar", null, new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 14), ["Employee", "Manager"], ["Werkplaats", "Kantoor"],
+        ["nl", "en", "pl"], 40, 5);
 
     private static async Task<IResult> ListAsync(HttpContext context, LeerrijkDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Api;
+using Leerrijk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,11 +28,21 @@ public static class CaseloadApi
                 "(responses, weakest dimensions as its report shows them) and open and overdue plan steps. Advisers see their own companies, " +
                 "coordinators all. page starts at 1; pageSize at most 200. Token scope: reports:read (a token of this support organisation).")
             .Produces<CaseloadPage>()
+            .WithExamples(StatusCodes.Status200OK, Example)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static readonly CaseloadPage Example = new(1, 1, 1, 1,
+    [
+        new CaseloadRow(
+            Guid.Parse("0192f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a5b"), "Bakkerij De Korenaar", "C", Organisations.SizeClass.Small, "GE", "ARN", "Sanne de Vries",
+            Consent.ConsentScope.ReadReports | Consent.ConsentScope.WorkOnPlan, new DateOnly(2027, 12, 31), Tracks.TrackStage.ActionPlan, 40m, 12.5m, new DateOnly(2027, 10, 1),
+            false, new LastRound(Guid.Parse("0193a5c2-1111-7222-8333-444455556666"), "Teamscan voorjaar", new DateOnly(2027, 3, 14), 23, 72, [new WeakDimension("Leidinggevende als coach", 48.5)]),
+            3, 1),
+    ]);
 
     private static async Task<IResult> GetAsync(
         Guid supportId,

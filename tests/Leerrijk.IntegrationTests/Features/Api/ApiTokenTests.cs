@@ -340,6 +340,20 @@ public sealed partial class ApiTokenTests(LeerrijkAppFactory app) : IClassFixtur
             Assert.Contains(path, paths);
         }
 
+        // Every operation shows an example of its success answer, and of its request body where it takes one.
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var success = operation.Value.GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith('2'));
+                Assert.True(success.Value.GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _), $"{operation.Name} {path.Name} has no example");
+                if (operation.Value.TryGetProperty("requestBody", out var body))
+                {
+                    Assert.True(body.GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _), $"{operation.Name} {path.Name} has no request example");
+                }
+            }
+        }
+
         var redirect = await client.GetAsync("/api");
         Assert.Equal("api/", redirect.Headers.Location?.OriginalString); // relative to /api, so it stays right behind a path prefix
         var page = await client.GetAsync("/api/");
