@@ -106,6 +106,12 @@ public sealed partial class ApiTokenTests(LeerrijkAppFactory app) : IClassFixtur
         var tampered = text[..^1] + (text[^1] == 'A' ? 'B' : 'A');
         Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync($"/api/v1/organisations/{organisation.Id}/rounds")).StatusCode);
         await AssertRefusedAsync(await Bearer(tampered).GetAsync($"/api/v1/organisations/{organisation.Id}/rounds"), HttpStatusCode.Unauthorized, "reason", "unknown");
+
+        // A lockout of minutes after wrong passwords leaves the token working; an account locked for good does not.
+        await ChangeAsync(db => db.Users.Where(u => u.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(15))));
+        Assert.Equal(HttpStatusCode.OK, (await valid.GetAsync($"/api/v1/organisations/{organisation.Id}/rounds")).StatusCode);
+        await ChangeAsync(db => db.Users.Where(u => u.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
+        await AssertRefusedAsync(await valid.GetAsync($"/api/v1/organisations/{organisation.Id}/rounds"), HttpStatusCode.Unauthorized, "reason", "account_disabled");
     }
 
     /// <summary>The scopes × endpoints matrix: each endpoint serves a token holding its scope and refuses every other scope with 403 naming it.</summary>
