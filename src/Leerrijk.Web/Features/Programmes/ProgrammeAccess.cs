@@ -20,6 +20,18 @@ public sealed class ProgrammeTenancyFilter(LeerrijkDbContext db) : IAsyncPageFil
 {
     public const string RouteKey = "programmeId";
 
+    /// <summary>
+    /// Who may read a programme, for its pages and its API alike: the coordinators of the support organisation that runs it
+    /// (<c>Coordinator</c>, who may also change it) and its managers (<c>Reader</c> is true for both).
+    /// </summary>
+    public static async Task<(bool Coordinator, bool Reader)> ReaderAsync(
+        LeerrijkDbContext db, Guid programmeId, Guid supportOrganisationId, Guid userId, CancellationToken cancellationToken)
+    {
+        var coordinator = await db.SupportMemberships.AnyAsync(
+            m => m.SupportOrganisationId == supportOrganisationId && m.UserId == userId && m.Role == SupportRole.Coordinator, cancellationToken);
+        return (coordinator, coordinator || await db.ProgrammeManagers.AnyAsync(m => m.ProgrammeId == programmeId && m.UserId == userId, cancellationToken));
+    }
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -44,10 +56,7 @@ public sealed class ProgrammeTenancyFilter(LeerrijkDbContext db) : IAsyncPageFil
             return;
         }
 
-        var coordinator = await db.SupportMemberships.AnyAsync(
-            m => m.SupportOrganisationId == programme.SupportOrganisationId && m.UserId == userId && m.Role == SupportRole.Coordinator,
-            context.HttpContext.RequestAborted);
-        var manager = coordinator || await db.ProgrammeManagers.AnyAsync(m => m.ProgrammeId == programme.Id && m.UserId == userId, context.HttpContext.RequestAborted);
+        var (coordinator, manager) = await ReaderAsync(db, programme.Id, programme.SupportOrganisationId, userId, context.HttpContext.RequestAborted);
         if (!manager)
         {
             context.Result = new NotFoundResult();

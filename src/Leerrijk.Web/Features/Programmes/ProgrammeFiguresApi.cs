@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Api;
-using Leerrijk.Web.Features.Support;
 using Leerrijk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -67,10 +66,8 @@ public static class ProgrammeFiguresApi
             return tokenRefused;
         }
 
-        // The same readers as the monitor page (ProgrammeTenancyFilter): the support organisation's coordinators and the programme's managers.
-        var reader = await db.SupportMemberships.AnyAsync(
-                m => m.SupportOrganisationId == programme.SupportOrganisationId && m.UserId == userId && m.Role == SupportRole.Coordinator, cancellationToken)
-            || await db.ProgrammeManagers.AnyAsync(m => m.ProgrammeId == programme.Id && m.UserId == userId, cancellationToken);
+        // The same readers as the monitor page: the support organisation's coordinators and the programme's managers.
+        var (_, reader) = await ProgrammeTenancyFilter.ReaderAsync(db, programme.Id, programme.SupportOrganisationId, userId, cancellationToken);
         if (!reader)
         {
             return notFound;
