@@ -29,6 +29,17 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IConfigu
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var problems = DurabilityRule.Problems(await DurabilitySettings.ReadAsync(db, cancellationToken));
+        if (DurabilityRule.Refuses(problems, environment, configuration))
+        {
+            throw new InvalidOperationException(DurabilityRule.Explain(problems));
+        }
+
+        if (problems.Count > 0)
+        {
+            LogUnsafeDurability(DurabilityRule.Explain(problems));
+        }
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in PlatformRoles.All)
         {
@@ -50,6 +61,9 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IConfigu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Provider}: applying {Count} migration(s) {Migrations}")]
     private partial void LogMigrating(DatabaseProvider provider, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Explanation}")]
+    private partial void LogUnsafeDurability(string explanation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Provider} is up to date")]
     private partial void LogMigrated(DatabaseProvider provider);

@@ -1,5 +1,6 @@
 using System.Net;
 using Leerrijk.Web.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,8 +94,48 @@ public sealed class DatabaseTests(LeerrijkAppFactory app) : IClassFixture<Leerri
         Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/organisations")).StatusCode);
     }
 
+    [Fact]
+    public async Task Production_refuses_to_start_on_a_database_that_can_lose_acknowledged_answers()
+    {
+        using var scope = app.Services.CreateScope();
+        var settings = await DurabilitySettings.ReadAsync(scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>(), CancellationToken.None);
+        await using var production = new ProductionApp(app);
+
+        if (app.Database.Provider == DatabaseProvider.Postgres)
+        {
+            // The test cluster runs with fsync=off for speed: exactly what Production must refuse.
+            Assert.Equal("off", settings.Values["fsync"]);
+            var refusal = Assert.ThrowsAny<Exception>(() => production.Services);
+            Assert.Contains("fsync=off", refusal.ToString(), StringComparison.Ordinal);
+
+            await using var accepted = new ProductionApp(app, acceptUnsafe: true);
+            Assert.NotNull(accepted.Services.GetRequiredService<LeerrijkDbContext>());
+        }
+        else
+        {
+            Assert.Empty(DurabilityRule.Problems(settings));
+            Assert.NotNull(production.Services.GetRequiredService<LeerrijkDbContext>());
+        }
+    }
+
     private static string CookieFrom(HttpResponseMessage response, string name) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split(';')[0];
 
     private sealed class RestartedApp(LeerrijkAppFactory first) : LeerrijkAppFactory(first.Database, first.MailDirectory);
+
+    /// <summary>The same app started as Production, on the same database.</summary>
+    private sealed class ProductionApp(LeerrijkAppFactory first, bool acceptUnsafe = false) : LeerrijkAppFactory(first.Database, first.MailDirectory)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            [DurabilityRule.AcceptUnsafeKey] = acceptUnsafe ? "true" : "false",
+            ["App:PublicBaseUrl"] = "https://leerrijk.example.nl",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+        }
+    }
 }
