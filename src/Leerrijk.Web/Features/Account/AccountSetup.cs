@@ -59,8 +59,30 @@ public static class AccountSetup
             options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // SessionLifetime ends a log-in after 30 minutes idle or 12 hours; the cookie never outlives that.
+            options.ExpireTimeSpan = SessionLifetime.Absolute;
             options.SlidingExpiration = false;
+            var checkSecurityStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SessionLifetime.ValidateAsync(context);
+                if (context.Principal is not null)
+                {
+                    await checkSecurityStamp(context);
+                }
+            };
+            var signingIn = options.Events.OnSigningIn;
+            options.Events.OnSigningIn = async context =>
+            {
+                await SessionLifetime.OnSigningIn(context);
+                await signingIn(context);
+            };
+            var redirectToLogin = options.Events.OnRedirectToLogin;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                SessionLifetime.NoteEndedSession(context);
+                return redirectToLogin(context);
+            };
         });
 
         services.AddScoped<AccountMails>();

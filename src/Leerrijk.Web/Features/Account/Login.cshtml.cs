@@ -27,6 +27,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
     public bool NeedsConfirmation { get; private set; }
 
+    /// <summary>True when the previous log-in ended by itself (idle or too long); the page says so.</summary>
+    [BindProperty(SupportsGet = true, Name = SessionLifetime.EndedFlag)]
+    public bool SessionEnded { get; set; }
+
     public void OnGet()
     {
     }

@@ -13,10 +13,12 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddLeerrijkSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        // Keys in the database, so cookies, form tokens and e-mail links survive a restart.
-        services.AddDataProtection()
+        // Keys in the database, so cookies, form tokens and e-mail links survive a restart; encrypted with the
+        // host's certificate when one is configured, so a copy of the database (a backup) cannot forge a log-in.
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Leerrijk")
             .PersistKeysToDbContext<LeerrijkDbContext>();
+        KeyEncryption.Configure(dataProtection, configuration);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Leerrijk.Antiforgery";

@@ -9,16 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerrijk.IntegrationTests.Features.Webhooks;
 
-/// <summary>System time moved forward by what a test asks, so a retry's wait can pass without waiting.</summary>
-public sealed class ShiftedClock : TimeProvider
-{
-    private long _offsetTicks;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-}
-
 /// <summary>
 /// The app with webhooks to a receiver on 127.0.0.1 allowed (test configuration only), no background delivery (tests
 /// call RunDueAsync), a short timeout, a short backoff schedule (1 and 2 minutes, 3 attempts), switch-off after 2
