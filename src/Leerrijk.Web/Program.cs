@@ -28,6 +28,7 @@ using Leerrijk.Web.Infrastructure;
 using Leerrijk.Web.Infrastructure.Delivery;
 using Leerrijk.Web.Infrastructure.Localization;
 using Leerrijk.Web.Infrastructure.Mail;
+using Leerrijk.Web.Infrastructure.Observability;
 using Leerrijk.Web.Infrastructure.Pdf;
 using Leerrijk.Web.Infrastructure.Security;
 
@@ -45,6 +46,7 @@ builder.Services.AddLeerrijkLanguages(configuration);
 builder.Services.AddLeerrijkPages();
 builder.Services.AddLeerrijkApi();
 builder.Services.AddLeerrijkCompression();
+builder.Services.AddLeerrijkObservability(configuration);
 
 // What Leerrijk can do.
 builder.Services.AddLeerrijkAccounts(builder.Environment);

@@ -87,14 +87,7 @@ public static class DatabaseSetup
         }
 
         services.AddHostedService<DatabaseMigrator>();
-        services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database", tags: Infrastructure.Observability.ObservabilitySetup.Readiness);
         return services;
-    }
-
-    /// <summary><c>/health</c>: whether the database answers; exempt from rate limits, so monitoring never locks itself out.</summary>
-    public static IEndpointRouteBuilder MapLeerrijkHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapHealthChecks("/health").DisableRateLimiting();
-        return app;
     }
 }

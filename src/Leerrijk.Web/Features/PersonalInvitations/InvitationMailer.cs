@@ -18,7 +18,7 @@ namespace Leerrijk.Web.Features.PersonalInvitations;
 /// restart because the queue is the <see cref="PersonalInvitation.MailDue"/> column.
 /// </summary>
 public sealed partial class InvitationMailer(
-    IServiceScopeFactory scopes, TimeProvider clock, PublicLinks links, ILogger<InvitationMailer> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, PublicLinks links, InvitationMailMetrics metrics, ILogger<InvitationMailer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private const int BatchSize = 50;
@@ -63,6 +63,12 @@ public sealed partial class InvitationMailer(
         try
         {
             var sent = 0;
+            await using (var counting = scopes.CreateAsyncScope())
+            {
+                metrics.Queued(await counting.ServiceProvider.GetRequiredService<LeerrijkDbContext>().PersonalInvitations
+                    .LongCountAsync(i => i.MailDue != InvitationMail.None && i.Email != null, cancellationToken));
+            }
+
             while (true)
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -77,6 +83,7 @@ public sealed partial class InvitationMailer(
                     .ToListAsync(cancellationToken);
                 if (due.Count == 0)
                 {
+                    metrics.Queued(0);
                     return sent;
                 }
 
@@ -113,6 +120,7 @@ public sealed partial class InvitationMailer(
                         invitation.Undeliverable = true;
                         await db.SaveChangesAsync(cancellationToken);
                         LogRefused();
+                        metrics.Refused();
                         continue;
                     }
 
@@ -128,6 +136,7 @@ public sealed partial class InvitationMailer(
 
                     invitation.MailDue = InvitationMail.None;
                     await db.SaveChangesAsync(cancellationToken);
+                    metrics.Sent();
                     sent++;
                 }
             }

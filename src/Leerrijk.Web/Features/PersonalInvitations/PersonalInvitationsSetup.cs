@@ -5,6 +5,7 @@ public static class PersonalInvitationsSetup
 {
     public static IServiceCollection AddPersonalInvitations(this IServiceCollection services)
     {
+        services.AddSingleton<InvitationMailMetrics>();
         services.AddSingleton<InvitationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<InvitationMailer>());
         return services;

@@ -8,6 +8,7 @@ public static class ReportsSetup
         services.AddScoped<ReportQueries>();
         services.AddScoped<ReportExports>();
         services.AddScoped<CompanyScores>();
+        services.AddSingleton<StatisticsFolderMetrics>();
         services.AddSingleton<StatisticsFolder>();
         services.AddHostedService(sp => sp.GetRequiredService<StatisticsFolder>());
         return services;

@@ -15,7 +15,8 @@ namespace Leerrijk.Web.Features.Reports;
 /// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads.
 /// </summary>
 public sealed partial class StatisticsFolder(
-    IServiceScopeFactory scopes, InstrumentCatalog catalog, IOptions<StatisticsFolderOptions> options, ILogger<StatisticsFolder> logger) : BackgroundService
+    IServiceScopeFactory scopes, InstrumentCatalog catalog, IOptions<StatisticsFolderOptions> options, StatisticsFolderMetrics metrics,
+    ILogger<StatisticsFolder> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     public const int BatchSize = 1000;
@@ -51,18 +52,28 @@ public sealed partial class StatisticsFolder(
         await _oneRunAtATime.WaitAsync(cancellationToken);
         try
         {
+            metrics.RunStarted(await WaitingAsync(cancellationToken));
             var total = 0;
             while (await FoldBatchAsync(cancellationToken) is > 0 and var folded)
             {
                 total += folded;
+                metrics.Folded(folded);
             }
 
+            metrics.CaughtUp();
             return total;
         }
         finally
         {
             _oneRunAtATime.Release();
         }
+    }
+
+    /// <summary>How many responses wait to be folded (a count on the partial index of unfolded responses).</summary>
+    private async Task<long> WaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Responses.LongCountAsync(r => !r.Folded, cancellationToken);
     }
 
     private async Task<int> FoldBatchAsync(CancellationToken cancellationToken)
@@ -155,7 +166,6 @@ public sealed partial class StatisticsFolder(
         return batch.Count;
     }
 
-    /// <summary>The round's instrument and module that are installed, by id; a missing one is left out of the statistics.</summary>
     /// <summary>The scoring models of the instrument versions a round started on (a round keeps its version).</summary>
     private Dictionary<string, ScoringModel> ModelsOf(Dictionary<(string, int), ScoringModel?> known, params (string? Id, int Version)[] instruments)
     {

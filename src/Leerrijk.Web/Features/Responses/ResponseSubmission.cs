@@ -49,9 +49,17 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOn
 /// the round and its instrument, writes it whole in one transaction, and makes a repeat of the same id harmless.
 /// </summary>
 public sealed class ResponseSubmission(
-    LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ResponseSubmission> logger)
+    LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l, ResponseMetrics metrics,
+    ILogger<ResponseSubmission> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
+    {
+        var result = await SubmitOnceAsync(code, response, cancellationToken);
+        metrics.Record(result);
+        return result;
+    }
+
+    private async Task<SubmissionResult> SubmitOnceAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
         var round = await rounds.FindByCodeAsync(db.Rounds, code, cancellationToken);
         if (round is null)

@@ -3,7 +3,8 @@ namespace Leerrijk.Web.Features.Responses;
 /// <summary>Registers the one way a response enters the database, and the responses API.</summary>
 public static class ResponsesSetup
 {
-    public static IServiceCollection AddResponses(this IServiceCollection services) => services.AddScoped<ResponseSubmission>();
+    public static IServiceCollection AddResponses(this IServiceCollection services) =>
+        services.AddScoped<ResponseSubmission>().AddSingleton<ResponseMetrics>();
 
     public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app) => app.MapResponsesApi();
 }

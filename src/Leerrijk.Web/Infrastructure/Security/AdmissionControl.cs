@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
@@ -41,19 +42,40 @@ public sealed record AdmissionRules(Func<HttpRequest, bool> IsNewArrival, Func<H
 /// finish: turning newcomers away costs them a click later, slowing everyone down can lose half-finished answers.
 /// This is how the ONS ran its census peak (research/reliability-security.md, E3). Everything else always passes.
 /// </summary>
-public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, AdmissionRules rules, IStringLocalizer<SharedResource> l)
+public sealed class AdmissionControl
 {
     /// <summary>An average older than this says nothing about now: with no one answering, nobody is turned away.</summary>
     private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
 
+    private readonly RequestDelegate next;
+    private readonly AdmissionOptions options;
+    private readonly AdmissionRules rules;
+    private readonly IStringLocalizer<SharedResource> l;
+    private readonly Counter<long> _turnedAway;
     private int _inFlight;
     private double _averageMilliseconds;
     private long _lastSample;
+
+    public AdmissionControl(RequestDelegate next, AdmissionOptions options, AdmissionRules rules, IStringLocalizer<SharedResource> l, IMeterFactory meters)
+    {
+        this.next = next;
+        this.options = options;
+        this.rules = rules;
+        this.l = l;
+        var meter = meters.Create("Leerrijk.Admission");
+        _turnedAway = meter.CreateCounter<long>("leerrijk.admission.turned_away", unit: "{request}",
+            description: "Newcomers shown the light \"very busy, try again\" page because the app was saturated.");
+        meter.CreateObservableGauge("leerrijk.admission.in_flight", () => Volatile.Read(ref _inFlight), unit: "{request}",
+            description: "Requests in progress, as admission control counts them.");
+        meter.CreateObservableGauge("leerrijk.admission.answering_average", () => Volatile.Read(ref _averageMilliseconds), unit: "ms",
+            description: "Smoothed time of respondents' requests, compared with Admission:MaxAverageMilliseconds.");
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
         if (rules.IsNewArrival(context.Request) && IsSaturated())
         {
+            _turnedAway.Add(1);
             await TurnAwayAsync(context);
             return;
         }

@@ -103,6 +103,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     private static readonly string[] OutsideAnyOrganisation =
     [
         "* /health",
+        "* /health/live",
+        "* /health/ready",
         "GET /api/openapi/{documentName}.json",
         "GET /api/{documentName?}", // the API reference (Scalar) and its files
         "GET /api/favicon.svg",
