@@ -94,6 +94,8 @@ public sealed partial class MetricsTests(MetricsApp app) : IClassFixture<Metrics
         Assert.Equal(0, Value(scrape, "leerrijk_mail_queued"));
         Assert.Equal(0, Value(scrape, "leerrijk_admission_in_flight"));
         Assert.DoesNotContain("leerrijk_admission_turned_away", scrape, StringComparison.Ordinal); // a counter appears with its first turn-away
+        // The PostgreSQL connection pool, as Npgsql reports it (SQLite has no pool to report).
+        Assert.Equal(app.Database.Provider == Leerrijk.Web.Data.DatabaseProvider.Postgres, scrape.Contains("db_client_connection_count{", StringComparison.Ordinal));
         // Requests by route and status: the eight posts above, errors among them by their status code.
         Assert.Equal(6, Value(scrape, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/s/{code}/responses\"", "http_response_status_code=\"201\""));
         Assert.Equal(1, Value(scrape, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/s/{code}/responses\"", "http_response_status_code=\"400\""));
