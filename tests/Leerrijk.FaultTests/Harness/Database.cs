@@ -24,22 +24,30 @@ public sealed class Database
     /// <summary>The environment variables that point the app at this database.</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; }
 
-    public static Database Sqlite(string purpose)
+    public static Database Sqlite(string purpose) =>
+        SqliteAt(Path.Combine(Directory.CreateTempSubdirectory($"leerrijk-faults-{purpose}.").FullName, "leerrijk.db"));
+
+    /// <summary>An SQLite database in the given file (a restored backup, or a file on a small filesystem).</summary>
+    public static Database SqliteAt(string file)
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory($"leerrijk-faults-{purpose}.").FullName, "leerrijk.db");
         return new Database(
             "sqlite",
             new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={file}" },
-            () => new SqliteConnection($"Data Source={file};Pooling=False"));
+            () => new SqliteConnection($"Data Source={file};Pooling=False"))
+        { Name = file };
     }
 
-    public static async Task<Database> PostgresAsync(PostgresServer server, string purpose)
+    public static async Task<Database> PostgresAsync(PostgresServer server, string purpose, string? tablespace = null) =>
+        PostgresNamed(server, await server.CreateDatabaseAsync(purpose, tablespace));
+
+    /// <summary>A PostgreSQL database that exists already (a restored backup).</summary>
+    public static Database PostgresNamed(PostgresServer server, string name)
     {
-        var name = await server.CreateDatabaseAsync(purpose);
         return new Database(
             "postgres",
             new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = server.ConnectionString(name, pooled: true) },
-            () => new NpgsqlConnection(server.ConnectionString(name)));
+            () => new NpgsqlConnection(server.ConnectionString(name)))
+        { Name = name };
     }
 
     /// <summary>Every stored response of the round with the given code: id → (answer rows, comment rows).</summary>
@@ -164,6 +172,52 @@ public sealed class Database
         }
 
         return hashes;
+    }
+
+    /// <summary>The SQLite file, or the PostgreSQL database's name.</summary>
+    public string Name { get; private init; } = "";
+
+    /// <summary>Responses not yet folded into statistics, to wait for the folder (a signal, not a guess at its speed).</summary>
+    public async Task<long> UnfoldedAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Responses\" WHERE NOT \"Folded\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The statistics every closed round's report is computed from, one line per row, in a fixed order.</summary>
+    public async Task<List<string>> ClosedRoundStatisticsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r."Code", s."InstrumentId", s."Attribute", s."Value", s."DataJson"
+            FROM "RoundStatistics" s JOIN "Rounds" r ON r."Id" = s."RoundId"
+            WHERE r."ClosedAtUtc" IS NOT NULL
+            ORDER BY r."Code", s."InstrumentId", s."Attribute", s."Value"
+            """;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, 5).Select(reader.GetString)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>SQLite's online backup as an operator runs it (<c>VACUUM INTO</c>): a consistent copy while the app writes.</summary>
+    public async Task BackupSqliteAsync(string target)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO @target";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "target";
+        parameter.Value = target;
+        command.Parameters.Add(parameter);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<DbConnection> OpenAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Leerrijk.FaultTests.Harness;
@@ -54,14 +55,32 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database, bool pooled = false) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = pooled }.ConnectionString;
 
-    /// <summary>A new, empty database for one app process.</summary>
-    public async Task<string> CreateDatabaseAsync(string purpose)
+    /// <summary>A new, empty database for one app process, in the given tablespace if any.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose, string? tablespace = null)
     {
         var name = $"faults_{purpose}_{Interlocked.Increment(ref _databases)}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"" + (tablespace is null ? "" : $" TABLESPACE \"{tablespace}\""));
+        return name;
+    }
+
+    /// <summary>Runs one statement on the maintenance database.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary><c>pg_dump -Fc</c> of one database, as a nightly backup runs it: one consistent snapshot while the app writes.</summary>
+    public Task DumpAsync(string database, string file) =>
+        Shell.RunAsync(Path.Combine(_bin, "pg_dump"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-Fc", "-f", file, database], TimeSpan.FromMinutes(10));
+
+    /// <summary>Restores a <c>pg_dump -Fc</c> file into a new database and returns its name.</summary>
+    public async Task<string> RestoreAsync(string file, string purpose)
+    {
+        var name = await CreateDatabaseAsync(purpose);
+        await Shell.RunAsync(Path.Combine(_bin, "pg_restore"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "--no-owner", "--exit-on-error", "-d", name, file], TimeSpan.FromMinutes(30));
         return name;
     }
 

@@ -20,6 +20,7 @@ public sealed class SubmissionLoad : IDisposable
     private readonly ConcurrentQueue<GeneratedResponse> _retry = new();
     private readonly ConcurrentDictionary<int, int> _statuses = new();
     private readonly ConcurrentBag<string> _problems = new();
+    private readonly ConcurrentBag<double> _acknowledgedMs = new();
     private readonly SemaphoreSlim _inFlight;
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private int _transportErrors;
@@ -54,6 +55,9 @@ public sealed class SubmissionLoad : IDisposable
     public IReadOnlyCollection<string> Problems => _problems;
 
     public int Unacknowledged => _sent.Count - _acknowledged.Count;
+
+    /// <summary>How long each acknowledged submission took, from sending to the acknowledgement, in milliseconds.</summary>
+    public IReadOnlyCollection<double> AcknowledgedMilliseconds => _acknowledgedMs;
 
     /// <summary>When the last acknowledgement arrived (Stopwatch ticks), to measure how soon service came back.</summary>
     public long LastAcknowledgedTicks => Interlocked.Read(ref _lastAcknowledgedTicks);
@@ -165,6 +169,7 @@ public sealed class SubmissionLoad : IDisposable
 
     private async Task SendAsync(GeneratedResponse response)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var content = new StringContent(response.Json, Encoding.UTF8, "application/json");
@@ -185,6 +190,7 @@ public sealed class SubmissionLoad : IDisposable
                 }
 
                 _acknowledged[response.Id] = 0;
+                _acknowledgedMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Exchange(ref _lastAcknowledgedTicks, Stopwatch.GetTimestamp());
                 return;
             }
