@@ -16,7 +16,7 @@ public static class DatabaseOutage
     public const int RetryAfterSeconds = 10;
 
     /// <summary>
-    /// SQL states that mean "not now" rather than "wrong": the server is shutting down (57P01, 57P02) or not yet
+    /// SQL states that mean "not now" rather than "wrong" (a full disk, 53100, is already transient to Npgsql): the server is shutting down (57P01, 57P02) or not yet
     /// accepting connections (57P03). Npgsql does not count these as transient itself.
     /// </summary>
     public static readonly string[] PostgresRetryCodes = [PostgresErrorCodes.AdminShutdown, PostgresErrorCodes.CrashShutdown, PostgresErrorCodes.CannotConnectNow];
@@ -36,7 +36,8 @@ public static class DatabaseOutage
                 case SocketException:
                 case TimeoutException:
                 // SQLITE_BUSY and SQLITE_LOCKED: another writer held the file longer than busy_timeout.
-                case SqliteException { SqliteErrorCode: 5 or 6 }:
+                // SQLITE_FULL: the disk is full; the write was rolled back whole and works once space is freed.
+                case SqliteException { SqliteErrorCode: 5 or 6 or 13 }:
                     return true;
             }
         }

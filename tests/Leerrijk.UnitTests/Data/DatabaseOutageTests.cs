@@ -15,6 +15,7 @@ public sealed class DatabaseOutageTests
         new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"),
         new InvalidOperationException("wrapped", new System.Net.Sockets.SocketException(111)),
         new SqliteException("database is locked", 5),
+        new SqliteException("database or disk is full", 13),
         new TimeoutException("no answer in time"),
     };
 
