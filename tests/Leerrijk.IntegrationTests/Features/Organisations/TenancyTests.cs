@@ -57,7 +57,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/new", "POST", null, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
-        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Agreement", ids => new() { ["Agreement.AgreedOn"] = Today(), ["Agreement.Body"] = "WorksCouncil", ["Agreement.Note"] = "Indringer" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.None),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Agreement", ids => new() { ["Agreement.AgreedOn"] = Today(), ["Agreement.Body"] = "WorksCouncil", ["Agreement.Note"] = "Indringer" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }), // owner only, advisers never (AdviserScope None)
         new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/or-informatie", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/new/or-informatie", "GET", null, Adviser: ConsentScope.ManageRounds),
@@ -156,6 +156,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page menukaart/{slug}",
         "page menukaart/{slug}/bewerken",
         "page normen",
+        "page privacy", // the public privacy statement
         "page organisations",
         "page organisations/new",
         "page programma/{programmeId:guid}",
@@ -777,7 +778,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var name = "On" + (method == "GET" ? "Get" : "Post") + handler;
         var methodInfo = model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(m => m.Name == name || m.Name == name + "Async");
-        return (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+        // None on a handler admits no adviser at all, exactly like a page without the attribute.
+        var scope = (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+        return scope == ConsentScope.None ? null : scope;
     }
 
     private const Leerrijk.Web.Features.Api.ApiScope AllScopes =
