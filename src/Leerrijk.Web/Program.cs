@@ -14,6 +14,7 @@ using Leerrijk.Web.Features.Menukaart;
 using Leerrijk.Web.Features.Norms;
 using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Features.PersonalInvitations;
+using Leerrijk.Web.Features.Privacy;
 using Leerrijk.Web.Features.Programmes;
 using Leerrijk.Web.Features.QuickScan;
 using Leerrijk.Web.Features.Reference;
@@ -72,6 +73,7 @@ builder.Services.AddProgrammes(configuration);
 builder.Services.AddNorms();
 builder.Services.AddCommunities(configuration);
 builder.Services.AddWebhooks(configuration);
+builder.Services.AddPrivacy(configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();

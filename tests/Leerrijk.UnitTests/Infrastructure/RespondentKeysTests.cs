@@ -46,7 +46,7 @@ public sealed partial class RespondentKeysTests : IDisposable
     [
         "Validation.InvalidValue", "Validation.InvalidValueNoField", "Validation.InvalidValueNoValue", "Validation.MustBeNumber",
         "Validation.MustBeNumberNoField", "Validation.Required", "Validation.RequiredNoField", "Validation.NotInList",
-        "Layout.SkipToContent", "Layout.MainNavigation", "Layout.Footer", "Norms.MethodLink",
+        "Layout.SkipToContent", "Layout.MainNavigation", "Layout.Footer", "Norms.MethodLink", "Layout.Privacy",
         "Poster.Heading", "Poster.Minutes", "Poster.NoMinutes", "Poster.Scan", "Poster.ScanAbove", "Poster.Code",
         "Poster.Anonymous", "Poster.OpensAndCloses", "Poster.Closes", "Poster.QrLabel",
     ];

@@ -32,6 +32,8 @@ public static class AccessLogDescriptions
         new("GET", Round, "", "AccessLog.Round", "roundId"),
         new("POST", Round, "Close", "AccessLog.RoundClosed", "roundId"),
         new("GET", Round + "/poster", "", "AccessLog.Poster", "roundId"),
+        new("GET", Round + "/or-informatie", "", "AccessLog.CouncilSheet", "roundId"),
+        new("GET", "o/{orgId:guid}/rounds/new/or-informatie", "", "AccessLog.CouncilSheetPreview"),
         new("GET", Round + "/invitations", "", "AccessLog.Invitations", "roundId"),
         new("POST", Round + "/invitations", "Invite", "AccessLog.Invited", "roundId"),
         new("POST", Round + "/invitations", "Remind", "AccessLog.Reminded", "roundId"),

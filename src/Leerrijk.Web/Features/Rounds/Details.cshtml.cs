@@ -53,6 +53,20 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
+        await LoadAsync(round, cancellationToken);
+        if (IsOwner)
+        {
+            Agreement = round.WorksCouncilAgreedOn is null
+                ? new WorksCouncilAgreement { Body = await ExpectedBodyAsync(cancellationToken) }
+                : new WorksCouncilAgreement { AgreedOn = round.WorksCouncilAgreedOn, Body = round.WorksCouncilBody, Note = round.WorksCouncilNote };
+        }
+
+        return Page();
+    }
+
+    /// <summary>Everything the page shows about the round, for GET and for a refused form alike.</summary>
+    private async Task LoadAsync(Round round, CancellationToken cancellationToken)
+    {
         Round = round;
         Status = round.StatusOn(LocalizationSetup.Today(clock));
         Instrument = catalog.Find(round.InstrumentId, round.InstrumentVersion);
@@ -74,8 +88,45 @@ public sealed class DetailsModel(
         SnapshotDay = progress.Day;
         ByRole = progress.ByRole;
         ByDepartment = progress.ByDepartment;
+    }
 
-        return Page();
+    private async Task<ConsultedBody?> ExpectedBodyAsync(CancellationToken cancellationToken) =>
+        WorksCouncilRules.ExpectedBody(await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == Member.OrganisationId, cancellationToken));
+
+    /// <summary>Only the owner records the agreement: the company, not HR or an adviser, answers to its works council.</summary>
+    public bool IsOwner => Member.IsOwner;
+
+    /// <summary>The owner's form for "the works council agreed on …"; prefilled with the record or the body the company's size suggests.</summary>
+    /// <remarks>Bound by its handler only, so closing the round never meets the agreement's validation.</remarks>
+    public WorksCouncilAgreement Agreement { get; private set; } = new();
+
+    [RequiresOrganisationRole(OrganisationRole.Owner)]
+    [AdviserScope(ConsentScope.None)]
+    public async Task<IActionResult> OnPostAgreementAsync(Guid roundId, [Bind(Prefix = nameof(Agreement))] WorksCouncilAgreement agreement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        Agreement = agreement;
+        var round = await FindAsync(roundId, cancellationToken);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        foreach (var (field, key) in Agreement.Check(LocalizationSetup.Today(clock)))
+        {
+            ModelState.AddModelError($"{nameof(Agreement)}.{field}", l[key]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(round, cancellationToken);
+            return Page();
+        }
+
+        Agreement.ApplyTo(round);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["WorksCouncil.Recorded"].Value;
+        return RedirectToPage(new { orgId = Member.OrganisationId, roundId });
     }
 
     /// <summary>Set by ?sluiten=ja: the page asks "are you sure?" before a round closes for good.</summary>

@@ -9,6 +9,7 @@ using Leerrijk.Web.Features.Organisations;
 using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +43,16 @@ public sealed class NewModel(
 
     public IReadOnlyList<Instrument> Modules => catalog.All.Where(i => i.IsModule).ToList();
 
-    public IActionResult OnGet()
+    /// <summary>The staff body the company's size calls for: the form reminds the owner to ask it first (null below 10 staff).</summary>
+    public ConsultedBody? ExpectedBody { get; private set; }
+
+    private async Task LoadExpectedBodyAsync(CancellationToken cancellationToken) =>
+        ExpectedBody = WorksCouncilRules.ExpectedBody(
+            await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == Member.OrganisationId, cancellationToken));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        await LoadExpectedBodyAsync(cancellationToken);
         Instrument = InstrumentId is null ? null : catalog.Find(InstrumentId);
         if (Instrument is { IsModule: false })
         {
@@ -72,6 +81,7 @@ public sealed class NewModel(
         if (Instrument is null || Instrument.IsModule)
         {
             ModelState.AddModelError(string.Empty, l["Rounds.ChooseInstrument"]);
+            await LoadExpectedBodyAsync(cancellationToken);
             return Page();
         }
 
@@ -79,6 +89,7 @@ public sealed class NewModel(
         Validate(Instrument, module, LocalizationSetup.Today(clock));
         if (!ModelState.IsValid)
         {
+            await LoadExpectedBodyAsync(cancellationToken);
             return Page();
         }
 

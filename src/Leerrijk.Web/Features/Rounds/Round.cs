@@ -65,6 +65,15 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
 
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>The day the staff's representatives agreed to this round, when the owner recorded it (<see cref="WorksCouncilAgreement"/>).</summary>
+    public DateOnly? WorksCouncilAgreedOn { get; set; }
+
+    /// <summary>Who agreed: the works council, the staff representation or a staff meeting; set together with <see cref="WorksCouncilAgreedOn"/>.</summary>
+    public ConsultedBody? WorksCouncilBody { get; set; }
+
+    /// <summary>The owner's own note on the agreement, such as the minutes' reference; optional.</summary>
+    public string? WorksCouncilNote { get; set; }
+
     public RoundStatus StatusOn(DateOnly today) =>
         ClosedAtUtc is not null || today > ClosesOn ? RoundStatus.Closed
         : today < OpensOn ? RoundStatus.Planned
@@ -158,6 +167,8 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.InstrumentFingerprint).HasMaxLength(64);
         builder.Property(r => r.ModuleId).HasMaxLength(100);
         builder.Property(r => r.ModuleFingerprint).HasMaxLength(64);
+        builder.Property(r => r.WorksCouncilBody).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.WorksCouncilNote).HasMaxLength(WorksCouncilAgreement.NoteMaxLength);
         builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

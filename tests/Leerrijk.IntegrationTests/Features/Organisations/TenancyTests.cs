@@ -57,7 +57,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/new", "POST", null, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Agreement", ids => new() { ["Agreement.AgreedOn"] = Today(), ["Agreement.Body"] = "WorksCouncil", ["Agreement.Note"] = "Indringer" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }), // owner only, advisers never (AdviserScope None)
         new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/or-informatie", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
+        new("o/{orgId:guid}/rounds/new/or-informatie", "GET", null, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/invitations", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}/report", "GET", "Xlsx", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
@@ -155,6 +158,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "page menukaart/{slug}",
         "page menukaart/{slug}/bewerken",
         "page normen",
+        "page privacy", // the public privacy statement
         "page organisations",
         "page organisations/new",
         "page programma/{programmeId:guid}",
@@ -683,7 +687,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Null(invitation.RevokedAtUtc);
         Assert.Equal(1, await db.Invitations.CountAsync(i => i.OrganisationId == a.Id));
         Assert.Equal(1, await db.Rounds.CountAsync(r => r.OrganisationId == a.Id));
-        Assert.Null((await db.Rounds.SingleAsync(r => r.Id == a.Ids.Round)).ClosedAtUtc);
+        var round = await db.Rounds.SingleAsync(r => r.Id == a.Ids.Round);
+        Assert.Equal(((DateTime?)null, (DateOnly?)null, (string?)null), (round.ClosedAtUtc, round.WorksCouncilAgreedOn, round.WorksCouncilNote));
         Assert.Equal(1, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id));
         Assert.Equal([Leerrijk.Web.Features.ActionPlan.ActionStatus.Planned], await db.ActionSteps.Where(s => s.OrganisationId == a.Id).Select(s => s.Status).ToListAsync());
         Assert.Equal(0, await db.PersonalInvitations.CountAsync(i => i.OrganisationId == a.Id && i.MailDue != Leerrijk.Web.Features.PersonalInvitations.InvitationMail.None));
@@ -775,7 +780,9 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         var name = "On" + (method == "GET" ? "Get" : "Post") + handler;
         var methodInfo = model.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(m => m.Name == name || m.Name == name + "Async");
-        return (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+        // None on a handler admits no adviser at all, exactly like a page without the attribute.
+        var scope = (methodInfo?.GetCustomAttribute<AdviserScopeAttribute>() ?? model.GetCustomAttribute<AdviserScopeAttribute>())?.Scope;
+        return scope == ConsentScope.None ? null : scope;
     }
 
     private const Leerrijk.Web.Features.Api.ApiScope AllScopes =

@@ -1737,6 +1737,17 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("WorksCouncilAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WorksCouncilBody")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("WorksCouncilNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

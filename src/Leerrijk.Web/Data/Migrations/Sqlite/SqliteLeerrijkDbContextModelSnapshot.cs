@@ -1731,6 +1731,17 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WorksCouncilAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorksCouncilBody")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorksCouncilNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
