@@ -65,6 +65,12 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
 
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>When the retention period removed the raw answers; the report then reads the folded statistics only.</summary>
+    public DateTime? RawAnswersRemovedAtUtc { get; set; }
+
+    /// <summary>How many responses were removed with the raw answers, so counts of the round stay right afterwards.</summary>
+    public int RemovedResponses { get; set; }
+
     public RoundStatus StatusOn(DateOnly today) =>
         ClosedAtUtc is not null || today > ClosesOn ? RoundStatus.Closed
         : today < OpensOn ? RoundStatus.Planned
