@@ -16,7 +16,7 @@ public sealed class DeleteOrganisationModel(LeerrijkDbContext db, ErasureMails m
     : OrganisationPageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public InputModel Confirm { get; set; } = new();
 
     public Organisation Organisation { get; private set; } = null!;
 
@@ -38,9 +38,9 @@ public sealed class DeleteOrganisationModel(LeerrijkDbContext db, ErasureMails m
             return RedirectToPage(new { orgId = Organisation.Id });
         }
 
-        if (ModelState.IsValid && !string.Equals(Input.Name?.Trim(), Organisation.Name.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (ModelState.IsValid && !string.Equals(Confirm.Name?.Trim(), Organisation.Name.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError("Input.Name", l["Erasure.NameMismatch", Organisation.Name]);
+            ModelState.AddModelError("Confirm.Name", l["Erasure.NameMismatch", Organisation.Name]);
         }
 
         if (!ModelState.IsValid)

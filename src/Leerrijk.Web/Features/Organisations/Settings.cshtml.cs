@@ -45,7 +45,9 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
         Input.ValidateChoices(reference, ModelState, l, nameof(Input));
         Retention.Months = organisation.RetentionMonths;
         ErasureRequestedAtUtc = organisation.ErasureRequestedAtUtc;
+        // Only the profile form was sent: the retention form's field, with or without its prefix, is not checked here.
         ModelState.Remove($"{nameof(Retention)}.{nameof(RetentionInput.Months)}");
+        ModelState.Remove(nameof(RetentionInput.Months));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -65,14 +67,20 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
             return NotFound();
         }
 
-        // Only the retention form was sent: the profile form shows the stored values, unchecked.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input) + ".", StringComparison.Ordinal)).ToList())
+        // Only the retention form was sent: the profile form shows the stored values, unchecked. (With none of its
+        // fields sent, the binder tried them without prefix, so everything but the retention field goes.)
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Retention) + ".", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
 
         Input = OrganisationProfileInput.From(organisation);
         ErasureRequestedAtUtc = organisation.ErasureRequestedAtUtc;
+        if (Retention.Months is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(Retention)}.{nameof(RetentionInput.Months)}", l["Validation.Required", l["Retention.Months"]]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
