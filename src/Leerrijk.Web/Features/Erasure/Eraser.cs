@@ -15,7 +15,7 @@ namespace Leerrijk.Web.Features.Erasure;
 /// </summary>
 /// <remarks>
 /// The organisation and account erasures walk the model rather than a list of tables, so a table added later is
-/// covered without anyone remembering this class; ErasureTests scans every table afterwards to keep that true.
+/// covered without anyone remembering this class; the erasure tests scan every table afterwards to keep that true.
 /// </remarks>
 public sealed partial class Eraser(LeerrijkDbContext db, TimeProvider clock, ILogger<Eraser> logger)
 {
