@@ -10,7 +10,7 @@ namespace Leerrijk.Web.Features.Erasure;
 
 /// <summary>An owner deletes a round for good, with everything that hangs off it, after confirming on this page.</summary>
 [RequiresOrganisationRole(OrganisationRole.Owner)]
-public sealed class DeleteRoundModel(LeerrijkDbContext db, Eraser eraser, RoundCache cache, IStringLocalizer<SharedResource> l) : OrganisationPageModel
+public sealed class DeleteRoundModel(LeerrijkDbContext db, Eraser eraser, IStringLocalizer<SharedResource> l) : OrganisationPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -41,7 +41,6 @@ public sealed class DeleteRoundModel(LeerrijkDbContext db, Eraser eraser, RoundC
         }
 
         await eraser.DeleteRoundAsync(Member.OrganisationId, Round.Id, cancellationToken);
-        cache.Forget(Round.Code);
         TempData["Status"] = l["Erasure.RoundDeleted", Round.Title].Value;
         return RedirectToPage("/Rounds/Index", new { orgId = Member.OrganisationId });
     }

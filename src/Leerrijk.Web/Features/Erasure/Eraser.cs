@@ -17,7 +17,7 @@ namespace Leerrijk.Web.Features.Erasure;
 /// The organisation and account erasures walk the model rather than a list of tables, so a table added later is
 /// covered without anyone remembering this class; the erasure tests scan every table afterwards to keep that true.
 /// </remarks>
-public sealed partial class Eraser(LeerrijkDbContext db, TimeProvider clock, ILogger<Eraser> logger)
+public sealed partial class Eraser(LeerrijkDbContext db, Rounds.RoundCache rounds, TimeProvider clock, ILogger<Eraser> logger)
 {
     /// <summary>The id that stands in for a deleted account in rows kept for the company's accountability ("verwijderd account").</summary>
     public static readonly Guid DeletedAccount = Guid.Empty;
@@ -63,6 +63,7 @@ public sealed partial class Eraser(LeerrijkDbContext db, TimeProvider clock, ILo
             await db.Tracks.IgnoreQueryFilters().Where(t => t.BaselineRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BaselineRoundId, (Guid?)null), ct);
             await db.Tracks.IgnoreQueryFilters().Where(t => t.FollowUpRoundId == roundId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FollowUpRoundId, (Guid?)null), ct);
             await db.Rounds.IgnoreQueryFilters().Where(r => r.Id == roundId).ExecuteDeleteAsync(ct);
+            rounds.Forget(round.Code);
             LogRoundDeleted(roundId);
             return true;
         }, cancellationToken);
@@ -80,7 +81,8 @@ public sealed partial class Eraser(LeerrijkDbContext db, TimeProvider clock, ILo
                 return false;
             }
 
-            var roundIds = await db.Rounds.IgnoreQueryFilters().Where(r => r.OrganisationId == organisationId).Select(r => r.Id).ToListAsync(ct);
+            var roundRows = await db.Rounds.IgnoreQueryFilters().Where(r => r.OrganisationId == organisationId).Select(r => new { r.Id, r.Code }).ToListAsync(ct);
+            var roundIds = roundRows.Select(r => r.Id).ToList();
             var grantIds = await db.ConsentGrants.IgnoreQueryFilters().Where(g => g.OrganisationId == organisationId).Select(g => (Guid?)g.Id).ToListAsync(ct);
 
             // Rows that name the company without belonging to it: what it brought to communities, its story drafts,
@@ -103,6 +105,13 @@ public sealed partial class Eraser(LeerrijkDbContext db, TimeProvider clock, ILo
             }
 
             await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == organisationId).ExecuteDeleteAsync(ct);
+
+            // Submissions find rounds through this cache; another app instance's copy lags by its few seconds at most.
+            foreach (var round in roundRows)
+            {
+                rounds.Forget(round.Code);
+            }
+
             LogOrganisationErased(organisationId, roundIds.Count);
             return true;
         }, cancellationToken);
