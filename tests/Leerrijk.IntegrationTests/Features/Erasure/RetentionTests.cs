@@ -177,8 +177,16 @@ public sealed class RetentionTests(ErasureApp app) : IClassFixture<ErasureApp>
         Assert.Equal(ReportStatus.Full, report.Status);
         return JsonSerializer.Serialize(new
         {
-            report.Status, report.Respondents, report.Threshold, report.Dimensions, report.Strongest, report.NeedsAttention,
-            report.Breakdowns, report.Gaps, report.Phase, report.Trend,
+            report.Status,
+            report.Respondents,
+            report.Threshold,
+            report.Dimensions,
+            report.Strongest,
+            report.NeedsAttention,
+            report.Breakdowns,
+            report.Gaps,
+            report.Phase,
+            report.Trend,
         });
     }
 }
