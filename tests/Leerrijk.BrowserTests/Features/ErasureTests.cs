@@ -36,4 +36,22 @@ public sealed class ErasureTests(BrowserFixture browser)
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         Assert.Null(await db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.ErasureRequestedAtUtc).SingleAsync());
     }
+
+    [SkippableFact]
+    public async Task The_round_deletion_and_my_data_pages_explain_themselves_and_pass_axe()
+    {
+        var owner = await browser.App.CreateUserAsync();
+        var organisation = await browser.App.CreateOrganisationAsync(owner.Id);
+        var round = await browser.App.CreateRoundAsync(organisation.Id, owner.Id);
+        await using var session = await browser.NewSessionAsync();
+        await (await LoginPage.OpenAsync(session)).LogInAsync(owner.Email!, LeerrijkAppFactory.Password);
+
+        var delete = await DeleteRoundPage.OpenAsync(session, organisation.Id, round.Id);
+        var refused = await delete.DeleteUnconfirmedAsync();
+        Assert.Equal(["Vink aan dat u begrijpt dat de meting voorgoed weg is. Daarna kunt u verwijderen."], await refused.ErrorsAsync());
+
+        var data = await MyDataPage.OpenAsync(session);
+        Assert.True(await data.OffersDownloadAndDeleteAsync(), "The page offers 'Mijn gegevens downloaden' and 'Account verwijderen'.");
+        Assert.Contains($"U bent de enige eigenaar van {organisation.Name}.", await data.MainTextAsync(), StringComparison.Ordinal);
+    }
 }
