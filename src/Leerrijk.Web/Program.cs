@@ -8,6 +8,7 @@ using Leerrijk.Web.Features.Api;
 using Leerrijk.Web.Features.Communities;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Demo;
+using Leerrijk.Web.Features.Erasure;
 using Leerrijk.Web.Features.Funding;
 using Leerrijk.Web.Features.Instruments;
 using Leerrijk.Web.Features.Menukaart;
@@ -74,6 +75,7 @@ builder.Services.AddNorms();
 builder.Services.AddCommunities(configuration);
 builder.Services.AddWebhooks(configuration);
 builder.Services.AddPrivacy(configuration);
+builder.Services.AddErasure(configuration);
 builder.Services.AddDemo();
 
 var app = builder.Build();

@@ -23,6 +23,10 @@ public sealed partial class SettingsPage : PageObject
     public Task<WebhooksPage> FollowWebhooksAsync() =>
         GoToAsync(() => MainLink("Webhooks: berichten naar uw eigen systemen").ClickAsync(), r => new WebhooksPage(Session, r), "webhooks");
 
+    /// <summary>Follows "De hele organisatie verwijderen" to the erasure page.</summary>
+    public Task<DeleteOrganisationPage> FollowDeleteOrganisationAsync() =>
+        GoToAsync(() => MainLink("De hele organisatie verwijderen").ClickAsync(), r => new DeleteOrganisationPage(Session, r), "delete-organisation");
+
     /// <summary>The profile as the form shows it now.</summary>
     public Task<OrganisationProfile> ProfileAsync() => OrganisationProfileForm.ReadAsync(Page);
 

@@ -35,6 +35,15 @@ public sealed class Organisation : IHasCreatedAt
     public long? TurnoverEuros { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>
+    /// Months after a round closes that its raw answers are kept (<see cref="Erasure.RetentionRules"/>); the folded
+    /// statistics stay. An owner may choose a shorter period, never a longer one.
+    /// </summary>
+    public int RetentionMonths { get; set; } = Erasure.RetentionRules.DefaultMonths;
+
+    /// <summary>When an owner asked to erase the organisation; it is erased after <see cref="Erasure.RetentionRules.GracePeriod"/> unless an owner cancels.</summary>
+    public DateTime? ErasureRequestedAtUtc { get; set; }
 }
 
 /// <summary>Company size bands used throughout Leerrijk (and by the menukaart's size fit).</summary>

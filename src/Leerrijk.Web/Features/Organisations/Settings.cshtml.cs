@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Reference;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,12 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
     [BindProperty]
     public OrganisationProfileInput Input { get; set; } = new();
 
+    /// <summary>The retention period's own form; bound only by its handler, so the profile form never touches it.</summary>
+    [BindProperty]
+    public RetentionInput Retention { get; set; } = new();
+
+    public DateTime? ErasureRequestedAtUtc { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == Member.OrganisationId, cancellationToken);
@@ -22,6 +29,8 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
         }
 
         Input = OrganisationProfileInput.From(organisation);
+        Retention.Months = organisation.RetentionMonths;
+        ErasureRequestedAtUtc = organisation.ErasureRequestedAtUtc;
         return Page();
     }
 
@@ -34,6 +43,11 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
         }
 
         Input.ValidateChoices(reference, ModelState, l, nameof(Input));
+        Retention.Months = organisation.RetentionMonths;
+        ErasureRequestedAtUtc = organisation.ErasureRequestedAtUtc;
+        // Only the profile form was sent: the retention form's field, with or without its prefix, is not checked here.
+        ModelState.Remove($"{nameof(Retention)}.{nameof(RetentionInput.Months)}");
+        ModelState.Remove(nameof(RetentionInput.Months));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -44,4 +58,46 @@ public sealed class SettingsModel(LeerrijkDbContext db, ReferenceData reference,
         TempData["Status"] = l["Settings.Saved"].Value;
         return RedirectToPage("/Organisations/Dashboard", new { orgId = organisation.Id });
     }
+
+    public async Task<IActionResult> OnPostRetentionAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == Member.OrganisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        // Only the retention form was sent: the profile form shows the stored values, unchecked. (With none of its
+        // fields sent, the binder tried them without prefix, so everything but the retention field goes.)
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(Retention) + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Input = OrganisationProfileInput.From(organisation);
+        ErasureRequestedAtUtc = organisation.ErasureRequestedAtUtc;
+        if (Retention.Months is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(Retention)}.{nameof(RetentionInput.Months)}", l["Validation.Required", l["Retention.Months"]]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        organisation.RetentionMonths = Retention.Months!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Retention.Saved", organisation.RetentionMonths].Value;
+        return RedirectToPage(new { orgId = organisation.Id });
+    }
+}
+
+/// <summary>How many months after a round closes its raw answers are kept (ADR 0021).</summary>
+public sealed class RetentionInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(Erasure.RetentionRules.MinMonths, Erasure.RetentionRules.MaxMonths, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Retention.Months")]
+    public int? Months { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed class ReportQueries(
         {
             // An open round's report shows only the count: no statistics to read, however busy the campaign.
             var count = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken);
-            return Explained(ReportBuilder.Open(round, instrument, count, language, readers));
+            return Explained(ReportBuilder.Open(round, instrument, count + round.RemovedResponses, language, readers), round);
         }
 
         // Responses the background folder has not reached yet are added in memory: a report read never writes.
@@ -43,7 +43,7 @@ public sealed class ReportQueries(
             .Take(MaxComments)
             .Select(c => c.Text)
             .ToListAsync(cancellationToken);
-        return Explained(ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today, readers));
+        return Explained(ReportBuilder.Build(round, instrument, module, data, previous, comments, new ReportTexts(language, GroupLabel), today, readers), round);
     }
 
     /// <summary>
@@ -54,13 +54,22 @@ public sealed class ReportQueries(
         db.Memberships.CountAsync(m => m.OrganisationId == organisationId, cancellationToken);
 
     /// <summary>The plain sentences every view shows about the effective threshold and the raw rows.</summary>
-    private RoundReport Explained(RoundReport report) => report with
+    /// <remarks>Once the retention period removed the raw answers (ADR 0021), no raw export exists any more, and every view says since when.</remarks>
+    private RoundReport Explained(RoundReport report, Round round)
     {
-        ThresholdExplanation = l["Anonymity.EffectiveThreshold", report.Threshold, report.BaseThreshold, report.Readers].Value,
-        RawRowsExplanation = report.RawRowsReleased ? null
-            : report.Status is ReportStatus.Full or ReportStatus.CompanyOnly ? l["Anonymity.RawRowsWithheld", report.Threshold].Value
-            : null,
-    };
+        var removedOn = round.RawAnswersRemovedAtUtc is { } removed ? DateOnly.FromDateTime(LocalizationSetup.ToLocalTime(removed)) : (DateOnly?)null;
+        var released = report.RawRowsReleased && removedOn is null;
+        return report with
+        {
+            RawAnswersRemovedOn = removedOn,
+            RawRowsReleased = released,
+            ThresholdExplanation = l["Anonymity.EffectiveThreshold", report.Threshold, report.BaseThreshold, report.Readers].Value,
+            RawRowsExplanation = released ? null
+                : removedOn is { } day ? l["Report.RawAnswersRemoved", day.ToString("D", System.Globalization.CultureInfo.CurrentCulture)].Value
+                : report.Status is ReportStatus.Full or ReportStatus.CompanyOnly ? l["Anonymity.RawRowsWithheld", report.Threshold].Value
+                : null,
+        };
+    }
 
 
     /// <summary>The latest closed round of the same scan in the same organisation that ended before this one began.</summary>

@@ -53,6 +53,9 @@ public sealed record RoundReport(
     /// <summary>In plain words, why the raw rows cannot be downloaded; null when they can.</summary>
     public string? RawRowsExplanation { get; init; }
 
+    /// <summary>The day (Dutch calendar) the retention period removed the raw answers; the figures come from the folded statistics since.</summary>
+    public DateOnly? RawAnswersRemovedOn { get; init; }
+
     /// <summary>Below this Cronbach's alpha a dimension's items may not measure one thing; the report says so.</summary>
     public const double LowAlpha = 0.6;
 }

@@ -27,6 +27,9 @@ public sealed class DetailsModel(
 
     public bool CanManage => Member.May(OrganisationRole.Hr, ConsentScope.ManageRounds);
 
+    /// <summary>Only owners delete a round (Erasure/DeleteRound), and never as an adviser.</summary>
+    public bool CanDelete => Member.IsOwner;
+
     public int Responses { get; private set; }
 
     public IReadOnlyList<SmallGroupSuppression.GroupCount> ByRole { get; private set; } = [];
@@ -78,7 +81,7 @@ public sealed class DetailsModel(
             .GroupBy(r => new { r.SubmittedOn, r.Role, r.Department })
             .Select(g => new { g.Key.SubmittedOn, g.Key.Role, g.Key.Department, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        Responses = counts.Sum(c => c.Count);
+        Responses = counts.Sum(c => c.Count) + round.RemovedResponses;
         var readers = await Reports.ReportQueries.ReadersAsync(db, round.OrganisationId, cancellationToken);
         EffectiveThreshold = Anonymity.EffectiveThreshold.Of(round.AnonymityThreshold, readers);
         Readers = readers;

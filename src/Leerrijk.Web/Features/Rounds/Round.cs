@@ -74,6 +74,12 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
     /// <summary>The owner's own note on the agreement, such as the minutes' reference; optional.</summary>
     public string? WorksCouncilNote { get; set; }
 
+    /// <summary>When the retention period removed the raw answers; the report then reads the folded statistics only.</summary>
+    public DateTime? RawAnswersRemovedAtUtc { get; set; }
+
+    /// <summary>How many responses were removed with the raw answers, so counts of the round stay right afterwards.</summary>
+    public int RemovedResponses { get; set; }
+
     public RoundStatus StatusOn(DateOnly today) =>
         ClosedAtUtc is not null || today > ClosesOn ? RoundStatus.Closed
         : today < OpensOn ? RoundStatus.Planned

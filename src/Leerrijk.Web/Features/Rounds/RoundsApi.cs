@@ -83,7 +83,7 @@ public static class RoundsApi
             .Select(g => new { RoundId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(c => c.RoundId, c => c.Count, cancellationToken);
         var today = LocalizationSetup.Today(clock);
-        return Results.Ok(rounds.Select(r => RoundSummary.Of(r, counts.GetValueOrDefault(r.Id), today)).ToList());
+        return Results.Ok(rounds.Select(r => RoundSummary.Of(r, counts.GetValueOrDefault(r.Id) + r.RemovedResponses, today)).ToList());
     }
 
     private static async Task<IResult> OpenAsync(
@@ -172,7 +172,7 @@ public static class RoundsApi
         RoundRules.Close(db, round, today, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(round.Code);
-        var answered = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken);
+        var answered = await db.Responses.CountAsync(r => r.RoundId == round.Id, cancellationToken) + round.RemovedResponses;
         return Results.Ok(RoundSummary.Of(round, answered, today));
     }
 }

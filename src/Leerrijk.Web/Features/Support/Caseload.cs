@@ -91,7 +91,7 @@ public sealed class Caseload(LeerrijkDbContext db, ConsentedCompanies consented,
                 LastRound = db.Rounds
                     .Where(r => r.OrganisationId == o.Id && (r.ClosedAtUtc != null || r.ClosesOn < today))
                     .OrderByDescending(r => r.ClosesOn).ThenByDescending(r => r.Id)
-                    .Select(r => new { r.Id, r.ClosesOn, r.ExpectedRespondents, Answered = db.Responses.Count(x => x.RoundId == r.Id) })
+                    .Select(r => new { r.Id, r.ClosesOn, r.ExpectedRespondents, Answered = db.Responses.Count(x => x.RoundId == r.Id) + r.RemovedResponses })
                     .FirstOrDefault(),
                 OpenSteps = db.ActionSteps.Count(s => s.OrganisationId == o.Id && (s.Status == planned || s.Status == started)),
                 OverdueSteps = db.ActionSteps.Count(s => s.OrganisationId == o.Id

@@ -161,7 +161,7 @@ public sealed partial class WebhookWorker(
                 r.Id,
                 r.OrganisationId,
                 r.AnonymityThreshold,
-                Responses = db.Responses.Count(s => s.RoundId == r.Id),
+                Responses = db.Responses.Count(s => s.RoundId == r.Id) + r.RemovedResponses,
                 Readers = db.Memberships.Count(m => m.OrganisationId == r.OrganisationId),
             })
             .ToListAsync(cancellationToken);

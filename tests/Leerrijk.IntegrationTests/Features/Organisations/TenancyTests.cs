@@ -27,6 +27,10 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}", "GET", null, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/settings", "GET", null),
         new("o/{orgId:guid}/settings", "POST", null),
+        new("o/{orgId:guid}/settings", "POST", "Retention"),
+        new("o/{orgId:guid}/verwijderen", "GET", null),
+        new("o/{orgId:guid}/verwijderen", "POST", null),
+        new("o/{orgId:guid}/verwijderen", "POST", "Cancel"),
         new("o/{orgId:guid}/members", "GET", null),
         new("o/{orgId:guid}/members", "POST", "Invite"),
         new("o/{orgId:guid}/members", "POST", "Revoke", ids => new() { ["invitationId"] = ids.Invitation.ToString() }),
@@ -58,6 +62,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         new("o/{orgId:guid}/rounds/{roundId:guid}", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Close", RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}", "POST", "Agreement", ids => new() { ["Agreement.AgreedOn"] = Today(), ["Agreement.Body"] = "WorksCouncil", ["Agreement.Note"] = "Indringer" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }), // owner only, advisers never (AdviserScope None)
+        new("o/{orgId:guid}/rounds/{roundId:guid}/verwijderen", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
+        new("o/{orgId:guid}/rounds/{roundId:guid}/verwijderen", "POST", null, ids => new() { ["Input.Confirmed"] = "true" }, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }),
         new("o/{orgId:guid}/rounds/{roundId:guid}/poster", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ManageRounds),
         new("o/{orgId:guid}/rounds/{roundId:guid}/or-informatie", "GET", null, RouteValues: ids => new() { ["roundId"] = ids.Round.ToString() }, Adviser: ConsentScope.ReadReports),
         new("o/{orgId:guid}/rounds/new/or-informatie", "GET", null, Adviser: ConsentScope.ManageRounds),
@@ -116,6 +122,7 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         "GET /api/v1/support/{supportId:guid}/caseload", // support membership and consent (ApiTests)
         "GET /api/v1/programmes/{programmeId:guid}/figures", // programme readers (ApiTests)
         "page account/api-sleutels", // one's own tokens
+        "page account/gegevens", // one's own data: download it, delete the account
         "GET,HEAD,PUT,PATCH,DELETE /api/v1/s/{code}/responses", // answers 405 with Allow: POST
         "POST /api/v1/s/{code}/responses",
         "GET /wegwijzer/{region}.ics",
@@ -680,7 +687,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        Assert.Equal(a.Name, (await db.Organisations.SingleAsync(o => o.Id == a.Id)).Name);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == a.Id);
+        Assert.Equal((a.Name, (DateTime?)null, Leerrijk.Web.Features.Erasure.RetentionRules.DefaultMonths), (organisation.Name, organisation.ErasureRequestedAtUtc, organisation.RetentionMonths));
         var membership = await db.Memberships.SingleAsync(m => m.Id == a.Ids.Membership);
         Assert.Equal(OrganisationRole.Owner, membership.Role);
         var invitation = await db.Invitations.SingleAsync(i => i.Id == a.Ids.Invitation);
@@ -732,6 +740,8 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
             ["Input.LabourMarketRegionId"] = "amersfoort",
             ["Invite.Email"] = "indringer@example.test",
             ["Invite.Role"] = "Owner",
+            ["Retention.Months"] = "1",
+            ["Confirm.Name"] = objectsFrom.Name, // the organisation's own name: only tenancy can stop its erasure
         };
         var target = request.Handler is null ? url : $"{url}?handler={request.Handler}";
         return await client.PostFormAsync(target, fields, formPageUrl: tokenPage);

@@ -1180,6 +1180,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("KvkNumber")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -1198,6 +1201,9 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SbiSection")
                         .IsRequired()
@@ -1727,6 +1733,12 @@ namespace Leerrijk.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RawAnswersRemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RemovedResponses")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()

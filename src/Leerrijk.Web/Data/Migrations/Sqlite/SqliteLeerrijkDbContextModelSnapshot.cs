@@ -1174,6 +1174,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Employees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasureRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KvkNumber")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -1192,6 +1195,9 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SbiSection")
                         .IsRequired()
@@ -1721,6 +1727,12 @@ namespace Leerrijk.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RawAnswersRemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemovedResponses")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Roles")
                         .IsRequired()
