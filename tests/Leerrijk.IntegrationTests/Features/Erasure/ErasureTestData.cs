@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Data.Common;
 using System.Globalization;
-using Leerrijk.IntegrationTests.Features.Webhooks;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Erasure;
 using Leerrijk.Web.Features.Norms;
