@@ -10,7 +10,6 @@ namespace Leerrijk.FaultTests;
 /// submitting, and fifty colleagues behind one office address finish a round without a single 429.
 /// </summary>
 [Collection(FaultCollection.Name)]
-[Trait("Category", "load")]
 public sealed class SlowClientTests(FaultFixture fixture)
 {
     [SkippableFact]
