@@ -8,14 +8,18 @@ namespace Leerrijk.Web.Features.Privacy;
 /// </summary>
 public static class DataRetention
 {
-    /// <summary>Raw answers are removed this many months after their round closes unless the organisation sets a shorter period.</summary>
-    public const int DefaultRawAnswerMonths = 24;
-
-    /// <summary>The sentence about raw answers: removed after the default period, which the organisation may shorten.</summary>
+    /// <summary>The sentence about raw answers in general: removed after the default period, which an organisation may shorten.</summary>
     public static string RawAnswers(IStringLocalizer l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return l["Retention.RawAnswers", DefaultRawAnswerMonths].Value;
+        return l["Retention.RawAnswers", Erasure.RetentionRules.DefaultMonths].Value;
+    }
+
+    /// <summary>The sentence about one organisation's raw answers: removed after the period it set (RetentionJob does it).</summary>
+    public static string RawAnswersOf(IStringLocalizer l, int months)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return l["Retention.RawAnswersOf", months].Value;
     }
 
     /// <summary>The sentence about what stays after raw answers go: the totals per group that reports and trends read.</summary>

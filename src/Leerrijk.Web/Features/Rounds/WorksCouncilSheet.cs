@@ -20,6 +20,9 @@ public sealed record WorksCouncilSheet
 
     public required string OrganisationName { get; init; }
 
+    /// <summary>Months after closing that this organisation keeps raw answers (its own setting; the default on the preview).</summary>
+    public int RetentionMonths { get; init; } = Erasure.RetentionRules.DefaultMonths;
+
     public required Instrument Instrument { get; init; }
 
     public Instrument? Module { get; init; }
@@ -172,6 +175,7 @@ public sealed record WorksCouncilSheet
         return sheet with
         {
             OrganisationName = organisation.Name,
+            RetentionMonths = organisation.RetentionMonths,
             Readers = readers,
             Members = [.. roles.GroupBy(r => r).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count()))],
             Advisers = [.. advisers.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Name, a.Scopes, a.EndsOn))],

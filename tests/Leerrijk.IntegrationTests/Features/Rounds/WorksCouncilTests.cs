@@ -70,6 +70,8 @@ public sealed partial class WorksCouncilTests(LeerrijkAppFactory app) : IClassFi
             r.Departments = ["Werkplaats", "Kantoor"];
         });
         var instrument = Catalog.Find(round.InstrumentId, round.InstrumentVersion)!;
+        // The owner shortened the retention period: the sheet states this company's own, not the default.
+        await ChangeAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.RetentionMonths, 12)));
 
         var html = await (await app.LoggedInClientAsync(viewer.Email!)).GetHtmlAsync(Sheet(organisation.Id, round.Id));
 
@@ -101,7 +103,7 @@ public sealed partial class WorksCouncilTests(LeerrijkAppFactory app) : IClassFi
         Assert.Contains("Open antwoorden worden pas getoond vanaf 10 deelnemers.", html, StringComparison.Ordinal);
         Assert.Contains("Afdeling: iemand kiest uit Werkplaats, Kantoor", html, StringComparison.Ordinal);
         Assert.Contains($"{organisation.Name} heeft volgens het bedrijfsprofiel 50 of meer medewerkers.", html, StringComparison.Ordinal);
-        Assert.Contains("Ruwe antwoorden worden standaard 24 maanden na het sluiten van de ronde verwijderd; de organisatie kan dit korter instellen.", html, StringComparison.Ordinal);
+        Assert.Contains("Deze organisatie laat de ruwe antwoorden 12 maanden na het sluiten van de ronde verwijderen.", html, StringComparison.Ordinal);
         Assert.Contains("Nog niet vastgelegd", html, StringComparison.Ordinal);
         Assert.Contains("Op dit moment heeft geen adviseur toegang.", html, StringComparison.Ordinal);
         Assert.Contains("De organisatie die Leerrijk voor u host", html, StringComparison.Ordinal);
