@@ -71,6 +71,9 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting(Database.SettingKey, Database.ConnectionString);
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("Demo:Seed", "false");
+        // The suite's PostgreSQL runs with fsync=off for speed; fixtures that start the app as Production test other
+        // things. The refusal itself is tested with this set to false (DatabaseTests).
+        builder.UseSetting(Leerrijk.Web.Data.DurabilityRule.AcceptUnsafeKey, "true");
         // Tests send many requests from one "browser"; the limits get their own fixture.
         builder.UseSetting("RateLimits:PerClientPerMinute", "100000");
         builder.UseSetting("RateLimits:PerAddressPerMinute", "100000");
