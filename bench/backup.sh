@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # RPO and RTO for a PostgreSQL database holding 1,000,000 responses (issue #20, D8): a throwaway durable cluster
 # (fsync and synchronous_commit on), Leerrijk's schema and demo data from one start of the app, then N responses
-# copied from a demo response with SQL (each with all its answers), then timed: pg_dump -Fc, and a restore into a
+# copied from the demo response with the most answers, with SQL (each with all its answers), then timed: pg_dump -Fc, and a restore into a
 # fresh database followed by the app starting on it and answering /health/ready (the RTO). Prints Markdown.
 # Everything started is stopped and the data under /tmp is removed.
 #
@@ -44,7 +44,7 @@ start_app leerrijk; stop_app
 t0=$(now)
 "${PSQL[@]}" -d leerrijk <<SQL
 CREATE TEMP TABLE template AS
-  SELECT r.* FROM "Responses" r JOIN "Rounds" o ON o."Id" = r."RoundId" WHERE o."Code" = 'DEMO' LIMIT 1;
+  SELECT r.* FROM "Responses" r ORDER BY (SELECT COUNT(*) FROM "ResponseAnswer" a WHERE a."ResponseId" = r."Id") DESC LIMIT 1;
 CREATE TEMP TABLE new_ids AS SELECT gen_random_uuid() AS id FROM generate_series(1, $RESPONSES);
 INSERT INTO "Responses" ("Id", "RoundId", "OrganisationId", "Role", "Department", "YearsEmployed", "Language", "SubmittedOn", "Folded", "ContentHash")
   SELECT n.id, t."RoundId", t."OrganisationId", t."Role", t."Department", t."YearsEmployed", t."Language", t."SubmittedOn", true, t."ContentHash"
