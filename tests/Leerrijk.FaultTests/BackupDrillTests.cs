@@ -20,7 +20,12 @@ public sealed class BackupDrillTests(FaultFixture fixture)
         var rate = Profile.Pick(50, 100);
         var phase = TimeSpan.FromSeconds(Profile.Pick(4, 60));
         var database = await fixture.DatabaseAsync(kind, "backup");
-        await using var app = new AppProcess("backup", database, FaultFixture.NoRateLimits);
+        // With the metrics endpoint on, as a host runs it: it must show the submissions and the folding under this load.
+        var metricsPort = Shell.FreePort();
+        await using var app = new AppProcess("backup", database, new Dictionary<string, string>(FaultFixture.NoRateLimits)
+        {
+            ["Observability__MetricsPort"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         await app.StartAsync();
         using var load = new SubmissionLoad(app.BaseAddress);
         using var stop = new CancellationTokenSource();
@@ -47,6 +52,11 @@ public sealed class BackupDrillTests(FaultFixture fixture)
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(60));
         var verdict = await Verdict.CheckAsync(database, load);
+        await WaitUntilFoldedAsync(database);
+        using var scraper = new HttpClient();
+        var metrics = await scraper.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        var acknowledgedCounted = Series(metrics, "leerrijk_submissions_total", "acknowledged=\"true\"");
+        var foldedCounted = Series(metrics, "leerrijk_statistics_folded_total");
 
         // Restore to a fresh instance, as after losing the server: a new database, a new app process on it.
         clock.Restart();
@@ -79,9 +89,11 @@ public sealed class BackupDrillTests(FaultFixture fixture)
             ("closed rounds' statistics rows compared / different", $"{original.Count} / {original.Except(copy).Count() + copy.Except(original).Count()}"),
             ("integrity check of the copy", integrity),
             .. verdict.Figures(load),
+            ("metrics endpoint: submissions acknowledged / responses folded since start", $"{acknowledgedCounted} / {foldedCounted}"),
         ],
         [
             ("everything acknowledged before the backup is in it, whole", missing == 0 && partial == 0),
+            ("the metrics endpoint counted every acknowledgement and every fold", acknowledgedCounted >= load.Acknowledged.Count && foldedCounted >= load.Acknowledged.Count),
             ("report figures of the copy equal the original's", original.SequenceEqual(copy)),
         ]);
 
@@ -93,8 +105,17 @@ public sealed class BackupDrillTests(FaultFixture fixture)
         Assert.Equal(original, copy);
         Assert.Equal("ok", integrity);
         Assert.True(await second.IsHealthyAsync());
+        // Every acknowledgement the devices saw (resends count again), and every one of their responses folded (the demo's own too).
+        Assert.True(acknowledgedCounted >= load.Acknowledged.Count, $"metrics counted {acknowledgedCounted} acknowledged submissions, devices saw {load.Acknowledged.Count}");
+        Assert.True(foldedCounted >= load.Acknowledged.Count, $"metrics counted {foldedCounted} folded responses for {load.Acknowledged.Count} acknowledged");
         Directory.Delete(folder, recursive: true);
     }
+
+    /// <summary>The sum of every series of a Prometheus metric whose labels contain the given part.</summary>
+    private static double Series(string scrape, string name, string label = "") =>
+        scrape.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Until the database's folder has folded every response (closed rounds' statistics are then final).</summary>
     private static async Task WaitUntilFoldedAsync(Database database)
