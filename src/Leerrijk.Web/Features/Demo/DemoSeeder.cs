@@ -149,14 +149,16 @@ public sealed partial class DemoSeeder(
     /// <summary>
     /// Stores a demo round with its responses. They enter the way every response does, through the one submission
     /// path, so they are checked and stored like anyone's. That path takes responses only while a round is open: a
-    /// closed round is open until today while they arrive, then gets its own dates back (they are marked as received
-    /// today).
+    /// closed round is open until tomorrow while they arrive, then gets its own dates back (they are marked as received
+    /// today). Tomorrow, not today: seeding that starts just before midnight in the Netherlands would otherwise find
+    /// the round closed halfway through.
     /// </summary>
     internal async Task SeedRoundAsync(Round round, IEnumerable<SubmittedResponse> responses, CancellationToken cancellationToken)
     {
         var today = LocalizationSetup.Today(clock);
+        var tomorrow = today.AddDays(1);
         var (opensOn, closesOn, closedAtUtc) = (round.OpensOn, round.ClosesOn, round.ClosedAtUtc);
-        (round.OpensOn, round.ClosesOn, round.ClosedAtUtc) = (opensOn > today ? today : opensOn, closesOn < today ? today : closesOn, null);
+        (round.OpensOn, round.ClosesOn, round.ClosedAtUtc) = (opensOn > today ? today : opensOn, closesOn < tomorrow ? tomorrow : closesOn, null);
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var response in responses)
