@@ -50,7 +50,7 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, Guid Id, DateOn
 /// </summary>
 public sealed class ResponseSubmission(
     LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock, IStringLocalizer<SharedResource> l, ResponseMetrics metrics,
-    ILogger<ResponseSubmission> logger)
+    SubmissionBatcher batcher, ILogger<ResponseSubmission> logger)
 {
     public async Task<SubmissionResult> SubmitAsync(string code, SubmittedResponse response, CancellationToken cancellationToken)
     {
@@ -87,25 +87,14 @@ public sealed class ResponseSubmission(
         entity.SubmittedOn = today;
 
         // Insert first and let the primary key catch a repeat: a repeat is rare, so looking first would cost every
-        // submission a query, and only the key decides correctly when two copies of one id arrive at once. The
-        // execution strategy retries on a fresh connection after a database restart; a retry after a commit whose
-        // reply was lost meets the key and becomes a replay, so retrying never stores a response twice.
-        try
+        // submission a query, and only the key decides correctly when two copies of one id arrive at once. The write
+        // goes with whatever else is being submitted at this moment, in one transaction (group commit).
+        if (!await batcher.WriteAsync(entity))
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                entity, (attempt, ct) => ResponseWriter.InsertAsync(db, attempt, ct), cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var existing = await FindExistingAsync(response.Id, cancellationToken);
-            if (existing is null)
-            {
-                throw;
-            }
-
+            var existing = await FindExistingAsync(response.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Response {response.Id} was refused as stored before, and is not stored.");
             var repeat = Repeat(existing, entity, round);
-            // A repeat is normal traffic, not a fault: one debug line, and no exception in the log.
+            // A repeat is normal traffic, not a fault: one debug line.
             logger.LogDebug("Response {ResponseId} was sent again: {Outcome}", existing.Id, repeat.Outcome);
             return repeat;
         }

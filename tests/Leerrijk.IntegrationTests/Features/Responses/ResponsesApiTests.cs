@@ -224,12 +224,25 @@ public sealed class ResponsesApiTests(LeerrijkAppFactory app) : IClassFixture<Le
             Answers = [Answer(), Answer()],
         };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Leerrijk.Web.Features.Responses.ResponseWriter.InsertAsync(db, broken, default));
+        // A good response in the same batch goes too: a batch is one transaction.
+        var goodId = Guid.NewGuid();
+        var good = new Leerrijk.Web.Features.Responses.SurveyResponse
+        {
+            Id = goodId,
+            OrganisationId = round.OrganisationId,
+            RoundId = round.Id,
+            SubmittedOn = Today,
+            Role = "Employee",
+            ContentHash = "y",
+            Answers = [new() { ResponseId = goodId, OrganisationId = round.OrganisationId, InstrumentId = round.InstrumentId, ItemId = "fout-melden", Value = 3 }],
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Leerrijk.Web.Features.Responses.ResponseWriter.InsertAsync(db, [good, broken], default));
 
         using var check = app.Services.CreateScope();
         var fresh = check.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
-        Assert.False(await fresh.Responses.AnyAsync(r => r.Id == id));
-        Assert.False(await fresh.Set<Leerrijk.Web.Features.Responses.ResponseAnswer>().AnyAsync(a => a.ResponseId == id));
+        Assert.False(await fresh.Responses.AnyAsync(r => r.Id == id || r.Id == goodId));
+        Assert.False(await fresh.Set<Leerrijk.Web.Features.Responses.ResponseAnswer>().AnyAsync(a => a.ResponseId == id || a.ResponseId == goodId));
     }
 
     [Fact]
