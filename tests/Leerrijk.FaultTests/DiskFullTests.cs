@@ -22,7 +22,10 @@ public sealed class DiskFullTests(FaultFixture fixture)
         Skip.IfNot(Shell.IsRoot || Profile.InCi, "Mounting a small filesystem needs root; scripts/test.sh runs as root in CI.");
         var rate = Profile.Pick(40, 100);
         var fullFor = TimeSpan.FromSeconds(Profile.Pick(5, 60));
-        await using var disk = await SmallFilesystem.MountAsync(64, owner: kind == "postgres" ? "postgres" : null);
+        // The full run sends some 6,000 responses (about 30 MB in SQLite): on 64 MB the real data itself filled the
+        // disk again after the filler was removed, so the full run gets room for what it sends.
+        var megabytes = Profile.Pick(64, 256);
+        await using var disk = await SmallFilesystem.MountAsync(megabytes, owner: kind == "postgres" ? "postgres" : null);
         Database database;
         if (kind == "postgres")
         {
@@ -76,7 +79,7 @@ public sealed class DiskFullTests(FaultFixture fixture)
 
         Results.Record("D4. Disk full", kind,
         [
-            ("filesystem", kind == "postgres" ? "tmpfs of 64 MB holding the database's tablespace (WAL on the server's own disk)" : "tmpfs of 64 MB holding the SQLite file and its WAL"),
+            ("filesystem", kind == "postgres" ? $"tmpfs of {megabytes} MB holding the database's tablespace (WAL on the server's own disk)" : $"tmpfs of {megabytes} MB holding the SQLite file and its WAL"),
             ("free after start-up, before filling", $"{freeAfterStart / 1024} KiB"),
             ("submission rate offered", $"{rate}/s"),
             ("filled → first 503", $"{firstTryAgain.TotalMilliseconds:0} ms"),
