@@ -31,7 +31,7 @@ public static class DatabaseOutage
             switch (e)
             {
                 case RetryLimitExceededException:
-                case PostgresException pg when pg.IsTransient || PostgresRetryCodes.Contains(pg.SqlState):
+                case PostgresException pg when pg.IsTransient || PostgresRetryCodes.Contains(pg.SqlState) || FullAtConnect(pg):
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
                 case TimeoutException:
@@ -44,4 +44,12 @@ public static class DatabaseOutage
 
         return false;
     }
+
+    /// <summary>
+    /// A new connection to a database whose disk is full fails while PostgreSQL writes its relation cache file, as an
+    /// internal error (XX000) rather than 53100; the disk is the cause, so it is "try again" like any full disk. The
+    /// server's own English text is the only way to tell it from a real internal error.
+    /// </summary>
+    private static bool FullAtConnect(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.InternalError && exception.MessageText.StartsWith("could not write init file", StringComparison.Ordinal);
 }

@@ -13,6 +13,7 @@ public sealed class DatabaseOutageTests
         new RetryLimitExceededException("retries used up", new NpgsqlException("connection refused")),
         new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", "57P01"),
         new PostgresException("the database system is starting up", "FATAL", "FATAL", "57P03"),
+        new PostgresException("could not write init file", "FATAL", "FATAL", "XX000"), // a full disk met at connect
         new InvalidOperationException("wrapped", new System.Net.Sockets.SocketException(111)),
         new SqliteException("database is locked", 5),
         new SqliteException("database or disk is full", 13),
@@ -24,6 +25,7 @@ public sealed class DatabaseOutageTests
         new InvalidOperationException("a bug"),
         new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", "23505"),
         new PostgresException("syntax error", "ERROR", "ERROR", "42601"),
+        new PostgresException("unexpected chunk number", "ERROR", "ERROR", "XX000"), // a real internal error
         new SqliteException("constraint failed", 19),
         new NullReferenceException(),
     };
