@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leerrijk.Web.Features.Responses;
 
 /// <summary>
-/// Group commit for submissions (ADR 0024): responses that arrive while a batch is being written wait and go together
+/// Group commit for submissions (ADR 0026): responses that arrive while a batch is being written wait and go together
 /// in the next one, one transaction and one durable commit for all of them. Each is acknowledged only after that
 /// commit. There is no timer: under light load a batch is one response and nothing waits; under a campaign's peak
 /// the batches grow by themselves, because the commit (an fsync) is the slow part and the queue fills meanwhile.

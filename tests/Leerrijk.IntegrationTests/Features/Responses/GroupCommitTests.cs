@@ -16,7 +16,7 @@ using Npgsql;
 namespace Leerrijk.IntegrationTests.Features.Responses;
 
 /// <summary>
-/// Group commit (ADR 0024): submissions that arrive together are written in one transaction. Whatever the
+/// Group commit (ADR 0026): submissions that arrive together are written in one transaction. Whatever the
 /// interleaving of new submissions, replays and conflicting replays, exactly the acknowledged set is stored, once.
 /// </summary>
 public sealed class GroupCommitTests(LoggedAppFactory app) : IClassFixture<LoggedAppFactory>
