@@ -141,14 +141,26 @@ public static class ResponseWriter
     /// <summary>Replaces the command's parameters with the entity's values, converted by the property's EF Core type mapping.</summary>
     private static void Bind<T>(LeerrijkDbContext db, DbCommand command, T entity, params string[] properties)
     {
-        var entityType = db.Model.FindEntityType(typeof(T))!;
+        var columns = Columns<T>.For(db.Model, properties);
         command.Parameters.Clear();
-        for (var i = 0; i < properties.Length; i++)
+        for (var i = 0; i < columns.Length; i++)
         {
-            var property = entityType.FindProperty(properties[i])!;
-            var value = property.PropertyInfo!.GetValue(entity);
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), value, property.IsNullable));
+            var (property, mapping, name) = columns[i];
+            command.Parameters.Add(mapping.CreateParameter(command, name, property.PropertyInfo!.GetValue(entity), property.IsNullable));
         }
+    }
+
+    /// <summary>Each bound property's model entry, type mapping and parameter name, looked up once per type (the model does not change).</summary>
+    private static class Columns<T>
+    {
+        private static (IProperty Property, RelationalTypeMapping Mapping, string Name)[]? _cached;
+
+        public static (IProperty Property, RelationalTypeMapping Mapping, string Name)[] For(IModel model, string[] properties) =>
+            _cached ??= [.. properties.Select((name, i) =>
+            {
+                var property = model.FindEntityType(typeof(T))!.FindProperty(name)!;
+                return (property, property.GetRelationalTypeMapping(), "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            })];
     }
 
     /// <summary>The statements, with table and column names read from the EF Core model so a rename cannot drift.</summary>

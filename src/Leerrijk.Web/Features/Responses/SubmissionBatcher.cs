@@ -10,7 +10,7 @@ namespace Leerrijk.Web.Features.Responses;
 /// commit. There is no timer: under light load a batch is one response and nothing waits; under a campaign's peak
 /// the batches grow by themselves, because the commit (an fsync) is the slow part and the queue fills meanwhile.
 /// </summary>
-public sealed class SubmissionBatcher : IAsyncDisposable
+public sealed class SubmissionBatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>Settings key: the most responses in one transaction; 1 writes every response on its own.</summary>
     public const string MaxBatchKey = "Submissions:MaxBatch";
@@ -123,6 +123,9 @@ public sealed class SubmissionBatcher : IAsyncDisposable
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
     }
+
+    /// <summary>The same for a host disposed synchronously (the container refuses a singleton that is only async-disposable).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private sealed record Pending(SurveyResponse Response, TaskCompletionSource<bool> Written);
 }
