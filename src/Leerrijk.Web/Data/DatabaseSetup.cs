@@ -63,7 +63,9 @@ public static class DatabaseSetup
         // Several hosts are a cluster with one primary and standbys (README, "Running on a PostgreSQL cluster").
         // Without target session attributes Npgsql takes the first host that answers, and a standby answers too:
         // every submission would then fail read-only. Leerrijk writes on almost every request, so it goes to the primary
-        // unless the operator chose otherwise (a separate read-only string, for instance).
+        // unless the operator chose otherwise. "primary" rather than "read-write": pg_auto_failover promotes a standby
+        // read-only for a moment first, and Npgsql then already holds connections that write the instant it opens up
+        // (the 25006 errors of that moment are a 503, DatabaseOutage); "read-write" would wait for its next host check.
         if (builder.Host?.Contains(',', StringComparison.Ordinal) == true && string.IsNullOrEmpty(builder.TargetSessionAttributes))
         {
             builder.TargetSessionAttributes = "primary";
