@@ -99,7 +99,8 @@ if $have_pg; then
   run integration-postgres tests/Leerrijk.IntegrationTests postgres "$@"
   run browser-postgres tests/Leerrijk.BrowserTests postgres "$@"
   # The fault checks start the app as its own process on SQLite and on a durable PostgreSQL cluster of their own;
-  # the short kill, database-restart, SIGTERM, fuzzing and crawl checks run here, the load checks in bench/faults.sh.
+  # the short kill, database-restart, SIGTERM, fuzzing, crawl and failover checks run here, the load checks in
+  # bench/faults.sh.
   if [ $# -eq 0 ]; then
     run faults tests/Leerrijk.FaultTests both --filter "Category!=load"
   else

@@ -50,6 +50,8 @@ public sealed class FailoverTests
             // Devices have been acknowledged on this primary (and so on its synchronous secondary) before it goes.
             var mark = load.Acknowledged.Count;
             await WaitUntilAsync(() => load.Acknowledged.Count >= mark + 2 * rate, "acknowledgements before the failover", TimeSpan.FromSeconds(120));
+            // Only with the secondary in sync may nothing be lost: a primary alone (wait_primary) acknowledges on its own.
+            await cluster.WaitForAsync(s => s.Count(n => n.Current == "primary") == 1 && s.Count(n => n.Current == "secondary") == 1, "a primary and a synchronous secondary");
             var primary = await cluster.PrimaryAsync() ?? throw new InvalidOperationException("No primary before the failover.");
             var standby = cluster.Nodes.Single(n => n != primary);
             var killed = Stopwatch.GetTimestamp();

@@ -285,7 +285,15 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
                 // to the wrong group could reach the test itself. Otherwise the tree as .NET finds it.
                 if (ProcessGroup(run.Id) == run.Id)
                 {
-                    Shell.RunAsync("kill", ["-KILL", "--", "-" + run.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
+                    var group = "-" + run.Id.ToString(CultureInfo.InvariantCulture);
+                    Shell.RunAsync("kill", ["-KILL", "--", group], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
+                    // Until every member is gone: a restart on the same data directory, or removing it, must not race
+                    // the old PostgreSQL's last moments.
+                    var clock = Stopwatch.StartNew();
+                    while (clock.Elapsed < TimeSpan.FromSeconds(10) && GroupMembers(run.Id).Any())
+                    {
+                        Thread.Sleep(50);
+                    }
                 }
                 else
                 {
@@ -301,6 +309,11 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
 
         public override string ToString() => $"{Name} (127.0.0.1:{PortText})";
 
+        private static IEnumerable<int> GroupMembers(int group) =>
+            Directory.EnumerateDirectories("/proc")
+                .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+                .Where(pid => pid > 0 && ProcessGroup(pid) == group);
+
         /// <summary>The process group of a process (field 5 of /proc/PID/stat, after the parenthesised command name).</summary>
         private static int? ProcessGroup(int pid)
         {
@@ -310,7 +323,7 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 return int.Parse(fields[2], CultureInfo.InvariantCulture);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return null;
             }
