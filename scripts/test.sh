@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, unit tests, and the integration and browser tests on SQLite and on PostgreSQL.
-# As root with apt available it installs what is missing (PostgreSQL, Chromium, PSPP, R). It starts a throwaway
+# As root with apt available it installs what is missing (PostgreSQL, pg_auto_failover, Chromium, PSPP, R). It starts a throwaway
 # PostgreSQL cluster on a free local port and removes it afterwards. Extra arguments go to `dotnet test`.
 # Ends with one line: Tests: N passed, N failed, N skipped
 set -euo pipefail
@@ -18,6 +18,10 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+# The failover check runs pg_auto_failover: pg_autoctl and its extension, built for one PostgreSQL major version.
+pg_major() { local bin; bin=$(pg_bin); if [ -n "$bin" ]; then basename "$(dirname "$bin")"; else echo 15; fi; }
+has_auto_failover() { command -v pg_autoctl >/dev/null && [ -f "/usr/lib/postgresql/$(pg_major)/lib/pgautofailover.so" ]; }
+has_auto_failover || missing+=("postgresql-$(pg_major)-auto-failover")
 # The research export is read back by the programs researchers use: PSPP for the SPSS syntax, R for the R script.
 command -v pspp >/dev/null || missing+=(pspp)
 command -v Rscript >/dev/null || missing+=(r-base-core)
@@ -37,6 +41,7 @@ PG_BIN=$(pg_bin || true)
 have_pg=false; [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] && have_pg=true
 if [ "$CI" = true ]; then
   $have_pg || { echo "CI: PostgreSQL is required and missing." >&2; exit 1; }
+  has_auto_failover || { echo "CI: pg_auto_failover (postgresql-$(pg_major)-auto-failover) is required and missing." >&2; exit 1; }
   $have_chromium || { echo "CI: Chromium is required and missing." >&2; exit 1; }
 fi
 
@@ -94,7 +99,8 @@ if $have_pg; then
   run integration-postgres tests/Leerrijk.IntegrationTests postgres "$@"
   run browser-postgres tests/Leerrijk.BrowserTests postgres "$@"
   # The fault checks start the app as its own process on SQLite and on a durable PostgreSQL cluster of their own;
-  # the short kill, database-restart, SIGTERM, fuzzing and crawl checks run here, the load checks in bench/faults.sh.
+  # the short kill, database-restart, SIGTERM, fuzzing, crawl and failover checks run here, the load checks in
+  # bench/faults.sh.
   if [ $# -eq 0 ]; then
     run faults tests/Leerrijk.FaultTests both --filter "Category!=load"
   else

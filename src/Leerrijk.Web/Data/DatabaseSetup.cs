@@ -37,7 +37,8 @@ public static class DatabaseSetup
     /// <summary>
     /// Adds pooling settings that suit Leerrijk unless the operator set them: statements prepared once per connection
     /// (a submission sends the same inserts every time), no DISCARD ALL when a pooled connection is returned,
-    /// since Leerrijk keeps no session state on connections, and no query JIT. Measured in bench/README.md.
+    /// since Leerrijk keeps no session state on connections, and no query JIT. Measured in bench/README.md. Several
+    /// hosts (a failover cluster) keep their order and target session attributes; the primary is the default target.
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -57,6 +58,17 @@ public static class DatabaseSetup
         if (string.IsNullOrEmpty(builder.Options))
         {
             builder.Options = "-c jit=off";
+        }
+
+        // Several hosts are a cluster with one primary and standbys (README, "Running on a PostgreSQL cluster").
+        // Without target session attributes Npgsql takes the first host that answers, and a standby answers too:
+        // every submission would then fail read-only. Leerrijk writes on almost every request, so it goes to the primary
+        // unless the operator chose otherwise. "primary" rather than "read-write": pg_auto_failover promotes a standby
+        // read-only for a moment first, and Npgsql then already holds connections that write the instant it opens up
+        // (the 25006 errors of that moment are a 503, DatabaseOutage); "read-write" would wait for its next host check.
+        if (builder.Host?.Contains(',', StringComparison.Ordinal) == true && string.IsNullOrEmpty(builder.TargetSessionAttributes))
+        {
+            builder.TargetSessionAttributes = "primary";
         }
 
         return builder.ConnectionString;

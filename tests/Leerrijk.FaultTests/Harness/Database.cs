@@ -50,6 +50,19 @@ public sealed class Database
         { Name = name };
     }
 
+    /// <summary>
+    /// The database on a pg_auto_failover cluster: the app gets every node with the primary as its target, and the
+    /// checks read through the same kind of string, so they read whichever node is primary when they run.
+    /// </summary>
+    public static Database PostgresCluster(AutoFailoverCluster cluster)
+    {
+        return new Database(
+            "postgres",
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = cluster.ConnectionString(pooled: true) },
+            () => new NpgsqlConnection(cluster.ConnectionString(pooled: false)))
+        { Name = AutoFailoverCluster.DatabaseName };
+    }
+
     /// <summary>Every stored response of the round with the given code: id → (answer rows, comment rows).</summary>
     public async Task<Dictionary<Guid, (int Answers, int Comments)>> ResponsesAsync(string roundCode)
     {

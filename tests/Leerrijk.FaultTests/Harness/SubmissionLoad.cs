@@ -21,6 +21,7 @@ public sealed class SubmissionLoad : IDisposable
     private readonly ConcurrentDictionary<int, int> _statuses = new();
     private readonly ConcurrentBag<string> _problems = new();
     private readonly ConcurrentBag<double> _acknowledgedMs = new();
+    private readonly ConcurrentQueue<Outcome> _outcomes = new();
     private readonly SemaphoreSlim _inFlight;
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private int _transportErrors;
@@ -58,6 +59,9 @@ public sealed class SubmissionLoad : IDisposable
 
     /// <summary>How long each acknowledged submission took, from sending to the acknowledgement, in milliseconds.</summary>
     public IReadOnlyCollection<double> AcknowledgedMilliseconds => _acknowledgedMs;
+
+    /// <summary>Every answer in the order it came, with when it was asked for and when it came, to tell what devices saw during a fault.</summary>
+    public IReadOnlyCollection<Outcome> Outcomes => _outcomes;
 
     /// <summary>When the last acknowledgement arrived (Stopwatch ticks), to measure how soon service came back.</summary>
     public long LastAcknowledgedTicks => Interlocked.Read(ref _lastAcknowledgedTicks);
@@ -177,6 +181,7 @@ public sealed class SubmissionLoad : IDisposable
             var body = await reply.Content.ReadAsStringAsync();
             var status = (int)reply.StatusCode;
             _statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+            _outcomes.Enqueue(new Outcome(started, Stopwatch.GetTimestamp(), status));
             if (reply.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
             {
                 if (reply.StatusCode == HttpStatusCode.OK)
@@ -216,6 +221,7 @@ public sealed class SubmissionLoad : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             Interlocked.Increment(ref _transportErrors);
+            _outcomes.Enqueue(new Outcome(started, Stopwatch.GetTimestamp(), Outcome.TransportError));
             _retry.Enqueue(response);
         }
     }
@@ -225,4 +231,10 @@ public sealed class SubmissionLoad : IDisposable
         _client.Dispose();
         _inFlight.Dispose();
     }
+}
+
+/// <summary>One submission's answer: when it was sent and answered (Stopwatch ticks), and the HTTP status (0: refused, reset or timed out).</summary>
+public readonly record struct Outcome(long SentTicks, long AnsweredTicks, int Status)
+{
+    public const int TransportError = 0;
 }

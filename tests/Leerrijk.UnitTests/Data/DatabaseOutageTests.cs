@@ -18,6 +18,13 @@ public sealed class DatabaseOutageTests
         new SqliteException("database is locked", 5),
         new SqliteException("database or disk is full", 13),
         new TimeoutException("no answer in time"),
+        // A failover cluster without a primary for a moment: every host known to be down or a standby, ...
+        new NpgsqlException("No suitable host was found."),
+        // ... or the hosts tried and the old primary refusing connections, ...
+        new NpgsqlException("Unable to connect to a suitable host. Check inner exception for more details.", new AggregateException(
+            new NpgsqlException("Failed to connect to 127.0.0.1:5501", new System.Net.Sockets.SocketException(111)))),
+        // ... or a write reaching the promoted standby before pg_auto_failover opens it for writes (or a demoted primary).
+        new PostgresException("cannot execute INSERT in a read-only transaction", "ERROR", "ERROR", "25006"),
     };
 
     public static TheoryData<Exception> Faults => new()
@@ -28,6 +35,11 @@ public sealed class DatabaseOutageTests
         new PostgresException("unexpected chunk number", "ERROR", "ERROR", "XX000"), // a real internal error
         new SqliteException("constraint failed", 19),
         new NullReferenceException(),
+        // Every host reached and refusing the password is a configuration error, not a failover.
+        new NpgsqlException("Unable to connect to a suitable host. Check inner exception for more details.", new AggregateException(
+            new PostgresException("password authentication failed", "FATAL", "FATAL", "28P01"),
+            new PostgresException("database \"leerrijk\" does not exist", "FATAL", "FATAL", "3D000"))),
+        new NpgsqlException("some other driver failure"),
     };
 
     [Theory]
