@@ -118,13 +118,6 @@ public sealed class BackupDrillTests(FaultFixture fixture)
             .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Until the database's folder has folded every response (closed rounds' statistics are then final).</summary>
-    private static async Task WaitUntilFoldedAsync(Database database)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await database.UnfoldedAsync() > 0)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The statistics folder did not catch up within a minute.");
-            await Task.Delay(200);
-        }
-    }
+    private static async Task WaitUntilFoldedAsync(Database database) =>
+        Assert.True(await Poll.UntilAsync(async () => await database.UnfoldedAsync() == 0, TimeSpan.FromSeconds(60)), "The statistics folder did not catch up within a minute.");
 }

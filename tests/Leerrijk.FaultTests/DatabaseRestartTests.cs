@@ -61,10 +61,7 @@ public sealed class DatabaseRestartTests(FaultFixture fixture)
             await Task.Delay(1000);
             await postgres.StartAsync();
             var back = Stopwatch.GetTimestamp();
-            while (load.LastAcknowledgedTicks < back && Stopwatch.GetElapsedTime(back) < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(50);
-            }
+            await Poll.UntilAsync(() => load.LastAcknowledgedTicks >= back, TimeSpan.FromSeconds(30));
 
             recoveries.Add(Stopwatch.GetElapsedTime(back).TotalMilliseconds);
         }

@@ -54,10 +54,7 @@ public sealed class DiskFullTests(FaultFixture fixture)
             // Fill the filesystem; then wait for the app to notice (the first 503), which is the signal that writes fail.
             await disk.FillAsync();
             var filled = Stopwatch.StartNew();
-            while (load.Statuses.GetValueOrDefault(503) == 0 && filled.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(50);
-            }
+            await Poll.UntilAsync(() => load.Statuses.GetValueOrDefault(503) > 0, TimeSpan.FromSeconds(60));
 
             var firstTryAgain = filled.Elapsed;
             var acknowledgedWhenFull = load.Acknowledged.Count;
@@ -68,10 +65,7 @@ public sealed class DiskFullTests(FaultFixture fixture)
 
             disk.Free();
             var freed = Stopwatch.GetTimestamp();
-            while (load.LastAcknowledgedTicks < freed && Stopwatch.GetElapsedTime(freed) < RecoveryTarget * 2)
-            {
-                await Task.Delay(50);
-            }
+            await Poll.UntilAsync(() => load.LastAcknowledgedTicks >= freed, RecoveryTarget * 2);
 
             var recovery = Stopwatch.GetElapsedTime(freed);
             await Task.Delay(TimeSpan.FromSeconds(2));

@@ -124,15 +124,8 @@ public sealed class FailoverTests
         string.Join(", ", rounds.Select(r => $"{figure(r):0} ms"));
 
     /// <summary>Until the condition holds, polled; a signal rather than a guess at how long things take here.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < limit, $"No {what} within {limit.TotalSeconds:0} s.");
-            await Task.Delay(50);
-        }
-    }
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan limit) =>
+        Assert.True(await Poll.UntilAsync(condition, limit), $"No {what} within {limit.TotalSeconds:0} s.");
 
     /// <summary>One failover as the devices saw it, from the loss of the primary to the first acknowledgement after it.</summary>
     private sealed record Round(string From, string To, double First503Ms, double PromotedMs, double BackAfterPromotionMs, int Unavailable, int OtherServerErrors, int TransportErrors)
