@@ -27,7 +27,7 @@ public sealed record SurveyRound(Round Round, Instrument Instrument, Instrument?
 }
 
 /// <summary>Finds rounds by code and keeps a respondent's draft between screens (cookie on the device, resume code on screen).</summary>
-public sealed class Survey(LeerrijkDbContext db, InstrumentCatalog catalog, TimeProvider clock)
+public sealed class Survey(LeerrijkDbContext db, RoundCache rounds, InstrumentCatalog catalog, TimeProvider clock)
 {
     public const string CookieName = "Leerrijk.Answering";
 
@@ -35,7 +35,9 @@ public sealed class Survey(LeerrijkDbContext db, InstrumentCatalog catalog, Time
 
     public async Task<SurveyRound?> FindAsync(string code, CancellationToken cancellationToken)
     {
-        var round = await db.Rounds.FindByCodeAsync(code, cancellationToken);
+        // Every screen of every respondent needs the round: from the cache, as the submission path reads it
+        // (profiled at census-peak load, the uncached lookup was the largest single cost of a screen).
+        var round = await rounds.FindByCodeAsync(db.Rounds, code, cancellationToken);
         var instrument = round is null ? null : catalog.Find(round.InstrumentId, round.InstrumentVersion);
         if (round is null || instrument is null)
         {
