@@ -323,10 +323,28 @@ internal static class NationalBench
         return new Plan(rounds);
     }
 
+    /// <summary>
+    /// Six random characters give about 890 million codes, so among 100,000 rounds a few clash (the birthday bound);
+    /// the app draws again on a clash (RoundRules.AddAsync), the bench does the same against the codes it made.
+    /// </summary>
+    private static readonly HashSet<string> Codes = new(StringComparer.Ordinal);
+
+    private static string UniqueCode()
+    {
+        string code;
+        do
+        {
+            code = Round.NewCode();
+        }
+        while (!Codes.Add(code));
+
+        return code;
+    }
+
     private static Round ClosedRound(Guid organisationId, Guid userId, Instrument instrument, DateOnly opensOn, int size, string title) => new()
     {
         OrganisationId = organisationId,
-        Code = Round.NewCode(),
+        Code = UniqueCode(),
         Title = title,
         InstrumentId = instrument.Id,
         InstrumentVersion = instrument.Version,
