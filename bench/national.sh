@@ -54,6 +54,7 @@ FREE_GB=$(df -P -BG /tmp | awk 'NR == 2 {sub("G", "", $4); print $4}')
 # 2. Clean-up of everything this script starts: the bench, the PostgreSQL cluster and its data, the copy and its build.
 WORK=$(mktemp -d /tmp/leerrijk-national.XXXXXX)
 BENCH_PID=""
+SAMPLER_PID=""
 PG_DIR=""
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_bench() {
@@ -70,7 +71,11 @@ stop_pg() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -t 60 -w stop >/dev/null 2>&1 || true
   fi
 }
+stop_sampler() {
+  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; fi
+}
 cleanup() {
+  stop_sampler
   stop_bench
   stop_pg
   [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
@@ -118,6 +123,15 @@ STAMP=$(date -u +%Y-%m-%d-%H%M)
 LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
 DF_BEFORE=$(df -h / | awk 'NR == 2 {print $4 " free of " $2}')
 SECTION="$WORK/section.md"
+
+# The data directory's largest size during the run (WAL and the fold's old row versions included), every 15 s: the
+# bench drops its databases at the end, so a look afterwards would see an empty cluster.
+echo 0 >"$WORK/peak"
+( max=0; while sleep 15; do
+    s=$(du -sb "$PG_DIR/data" 2>/dev/null | cut -f 1) || continue
+    if [ "${s:-0}" -gt "$max" ]; then max=$s; echo "$max" >"$WORK/peak"; fi
+  done ) &
+SAMPLER_PID=$!
 COMMAND="ORGS=$ORGS RESPONSES=$RESPONSES LARGE=$LARGE SMALL=$SMALL RUNS=$RUNS WARMUP=$WARMUP CONCURRENCY=$CONCURRENCY SUBMIT_SECONDS=$SUBMIT_SECONDS MAX_GB=$MAX_GB bench/national.sh"
 say "dotnet Leerrijk.Bench.Reports.dll national (${COMMAND% bench/national.sh})"
 timeout --signal=TERM --kill-after=30 "$LIMIT" dotnet "$BENCH" national \
@@ -129,7 +143,8 @@ BENCH_PID=$!
 wait "$BENCH_PID" || { BENCH_PID=""; die "the bench failed or took longer than $LIMIT s"; }
 BENCH_PID=""
 LOAD_AFTER=$(cut -d ' ' -f 1-3 /proc/loadavg)
-PEAK_DATA=$(du -sh "$PG_DIR/data" 2>/dev/null | cut -f 1)
+stop_sampler
+PEAK_DATA=$(awk '{printf "%.1f GB", $1 / 1e9}' "$WORK/peak")
 
 # 6. The results, in Markdown: printed and kept in bench/results.
 OUT="$ROOT/bench/results/national-$STAMP.md"
@@ -141,7 +156,7 @@ mkdir -p "$ROOT/bench/results"
     "(free -g), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version), runtime" \
     "$(dotnet --list-runtimes | awk '/AspNetCore/ {v=$2} END {print v}'); PostgreSQL settings (a throwaway cluster, defaults): $PG_SETTINGS."
   echo "Load average (1, 5, 15 min): $LOAD_BEFORE before, $LOAD_AFTER after (the 2 cores are shared with other work)." \
-    "Disk /: $DF_BEFORE before; the cluster's data directory was $PEAK_DATA at the end (WAL included)."
+    "Disk /: $DF_BEFORE before; the cluster's data directory peaked at $PEAK_DATA (sampled every 15 s; WAL included)."
   echo "Command: \`$COMMAND\`"
   echo
   cat "$SECTION"

@@ -174,7 +174,7 @@ internal static class NationalBench
                 "",
                 "Biggest tables (GB): heap = `pg_relation_size`, indexes = `pg_indexes_size`, total = `pg_total_relation_size` (with TOAST):",
                 "",
-                "| table | rows | heap | indexes | total |",
+                "| table | rows (reltuples) | heap | indexes | total |",
                 "|---|---|---|---|---|",
             };
             section.AddRange(disk.Tables.Select(t => $"| {t.Name} | {N(t.Rows)} | {Gb(t.Heap)} | {Gb(t.Indexes)} | {Gb(t.Total)} |"));
