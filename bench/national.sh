@@ -10,7 +10,7 @@
 # 127.0.0.1; the run is bounded in time; everything started is stopped and every file written is removed (the data
 # directory included), except the results: printed, and written to bench/results/national-<UTC date-time>.md.
 #
-# Usage: bench/national.sh                 (100,000 organisations, 10 million responses: about 80 GB, see MAX_GB)
+# Usage: bench/national.sh                 (100,000 organisations, 10 million responses: about 46 GB, more than MAX_GB)
 #   ORGS=1000 RESPONSES=100000 bench/national.sh      a small run first, to check and to measure bytes per response
 #   LARGE=50000 SMALL=15             the large and the small round measured
 #   RUNS=30 WARMUP=10                report runs per round
