@@ -47,6 +47,8 @@ internal static partial class ReportBench
                 return await CaseloadBench.RunAsync(options);
             case "programme":
                 return await ProgrammeBench.RunAsync(options);
+            case "national":
+                return await NationalBench.RunAsync(args.Skip(1).ToArray(), options.Results);
             case "summary":
                 Console.Write(Summary.Render((await File.ReadAllLinesAsync(options.Results)).Where(l => l.Length > 0).Select(ResultLine.Parse).ToList()));
                 return 0;
@@ -54,6 +56,8 @@ internal static partial class ReportBench
                 await Console.Error.WriteLineAsync(
                     "usage: run --db sqlite|postgres [--pg ADMIN_CONNECTION] [--sizes 50,5000,500000] [--runs 30] [--warmup 5] [--tail 1000] [--work DIR] [--explain] --results FILE\n" +
                     "       caseload|programme --db sqlite|postgres [--pg ADMIN_CONNECTION] [--runs 40] [--warmup 15] --results FILE\n" +
+                    "       national --pg ADMIN_CONNECTION [--orgs 100000] [--responses 10000000] [--large 50000] [--small 15] [--runs 30] [--warmup 10]\n" +
+                    "                [--concurrency 32] [--submit-seconds 20] [--submit-warmup 5] [--chunk 200000] [--max-gb 40] --results FILE\n" +
                     "       summary --results FILE");
                 return 2;
         }
