@@ -106,8 +106,8 @@ public sealed class Round : IOrganisationScoped, IHasCreatedAt
 }
 
 /// <summary>
-/// Rounds by code for the submission path, kept for a few seconds: in a campaign every submission would otherwise
-/// read the same round row again. Closing a round by hand forgets it at once; a round that passes its closing date
+/// Rounds by code for the submission path and the answering pages, kept for a few seconds: in a campaign every
+/// submission and every respondent's screen would otherwise read the same round row again. Closing a round by hand forgets it at once; a round that passes its closing date
 /// is seen as closed from its dates, so only another app instance's manual close can lag, by <see cref="Lifetime"/>.
 /// </summary>
 /// <remarks>The rounds handed out are shared between requests: callers only read them.</remarks>
