@@ -89,27 +89,15 @@ status=0
 run() {
   local name=$1 project=$2 db=$3; shift 3
   say "$name"
-  LEERRIJK_TEST_DB=$db TEST_ARTIFACTS="$TEST_ARTIFACTS/$name" dotnet test "$project" -c Release --no-build --nologo \
+  LEERRIJK_TEST_DB=$db dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || status=1
 }
-# The same suite on both databases at once: each run waits on its database, its app and Chromium much of the time,
-# so two side by side finish well before two in a row (each has its own databases, app and browser). Each run's
-# output is kept and shown whole when both are done, so the log reads as if they ran one after the other.
-run_both() {
-  local name=$1 project=$2; shift 2
-  say "$name-sqlite and $name-postgres, side by side"
-  local pids=() db
-  for db in sqlite postgres; do
-    ( run "$name-$db" "$project" "$db" "$@"; exit $status ) >"$RESULTS/$name-$db.log" 2>&1 &
-    pids+=($!)
-  done
-  for i in 0 1; do wait "${pids[$i]}" || status=1; done
-  for db in sqlite postgres; do cat "$RESULTS/$name-$db.log"; done
-}
 run unit tests/Leerrijk.UnitTests sqlite "$@"
+run integration-sqlite tests/Leerrijk.IntegrationTests sqlite "$@"
+run browser-sqlite tests/Leerrijk.BrowserTests sqlite "$@"
 if $have_pg; then
-  run_both integration tests/Leerrijk.IntegrationTests "$@"
-  run_both browser tests/Leerrijk.BrowserTests "$@"
+  run integration-postgres tests/Leerrijk.IntegrationTests postgres "$@"
+  run browser-postgres tests/Leerrijk.BrowserTests postgres "$@"
   # The fault checks start the app as its own process on SQLite and on a durable PostgreSQL cluster of their own;
   # the short kill, database-restart, SIGTERM, fuzzing, crawl and failover checks run here, the load checks in
   # bench/faults.sh.
@@ -119,8 +107,6 @@ if $have_pg; then
     run faults tests/Leerrijk.FaultTests both "$@"
   fi
 else
-  run integration-sqlite tests/Leerrijk.IntegrationTests sqlite "$@"
-  run browser-sqlite tests/Leerrijk.BrowserTests sqlite "$@"
   echo "PostgreSQL is not available: the PostgreSQL runs were left out." >&2
   status=1
 fi
