@@ -41,12 +41,14 @@ public sealed class DatabaseRestartTests(FaultFixture fixture)
         var outagePages = new List<(string Path, HttpStatusCode Status, string Body)>();
         for (var i = 0; i < restarts; i++)
         {
-            await Task.Delay(2000);
+            // Submissions are flowing again (a second's worth acknowledged since the last restart) before the next one.
+            var flowing = load.Acknowledged.Count + rate;
+            await Poll.UntilAsync(() => load.Acknowledged.Count >= flowing, TimeSpan.FromSeconds(30));
             var mode = i % 2 == 0 ? "fast" : "immediate";
+            var refusedBefore = load.Statuses.GetValueOrDefault(503);
             await postgres.StopAsync(mode);
 
-            // While the database is away: what a respondent and a visitor see.
-            await Task.Delay(500);
+            // While the database is away (the stop waits until it is down): what a respondent and a visitor see.
             var form = questions.Form;
             foreach (var page in new[]
             {
@@ -58,7 +60,8 @@ public sealed class DatabaseRestartTests(FaultFixture fixture)
                 outagePages.Add((page.Url.PathAndQuery, page.Status, page.Html));
             }
 
-            await Task.Delay(1000);
+            // The database stays away until the submission load has met this outage too.
+            await Poll.UntilAsync(() => load.Statuses.GetValueOrDefault(503) > refusedBefore, TimeSpan.FromSeconds(30));
             await postgres.StartAsync();
             var back = Stopwatch.GetTimestamp();
             await Poll.UntilAsync(() => load.LastAcknowledgedTicks >= back, TimeSpan.FromSeconds(30));
