@@ -306,13 +306,13 @@ internal static class NationalBench
                 if (i < 2)
                 {
                     db.Memberships.Add(new Membership { OrganisationId = organisation.Id, UserId = ownerId, Role = OrganisationRole.Owner });
-                    var previous = ClosedRound(organisation.Id, ownerId, instrument, new DateOnly(2025, 3, 3), i == 0 ? PreviousLarge : PreviousSmall, "Nulmeting");
+                    var previous = ReportBench.Round(organisation.Id, ownerId, instrument, new DateOnly(2025, 3, 3), i == 0 ? PreviousLarge : PreviousSmall, "Nulmeting", UniqueCode());
                     db.Rounds.Add(previous);
                     rounds.Add(new RoundPlan(organisation.Id, previous.Id, instrument, previous.OpensOn, i == 0 ? PreviousLarge : PreviousSmall, true));
                 }
 
                 // Rounds spread over the year, all closed: the state most of a national database is in.
-                var round = ClosedRound(organisation.Id, ownerId, instrument, new DateOnly(2025, 12, 1).AddDays(i * 7 % 330), sizes[i], "Meting 2026");
+                var round = ReportBench.Round(organisation.Id, ownerId, instrument, new DateOnly(2025, 12, 1).AddDays(i * 7 % 330), sizes[i], "Meting 2026", UniqueCode());
                 db.Rounds.Add(round);
                 rounds.Add(new RoundPlan(organisation.Id, round.Id, instrument, round.OpensOn, sizes[i], false));
             }
@@ -340,25 +340,6 @@ internal static class NationalBench
 
         return code;
     }
-
-    private static Round ClosedRound(Guid organisationId, Guid userId, Instrument instrument, DateOnly opensOn, int size, string title) => new()
-    {
-        OrganisationId = organisationId,
-        Code = UniqueCode(),
-        Title = title,
-        InstrumentId = instrument.Id,
-        InstrumentVersion = instrument.Version,
-        InstrumentFingerprint = InstrumentFingerprint.Of(instrument),
-        OpensOn = opensOn,
-        ClosesOn = opensOn.AddDays(18),
-        Roles = [.. ResponseGenerator.Roles],
-        Departments = [.. ResponseGenerator.Departments],
-        Languages = ["nl", "en"],
-        ExpectedRespondents = size * 5 / 4,
-        AnonymityThreshold = 5,
-        CreatedByUserId = userId,
-        ClosedAtUtc = opensOn.AddDays(19).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-    };
 
     /// <summary>
     /// <see cref="OpenRounds"/> rounds open today, for the submission run: in the given organisations, or in new ones
@@ -391,7 +372,7 @@ internal static class NationalBench
                 organisationId = organisation.Id;
             }
 
-            var round = ClosedRound(organisationId, user.Id, instrument, today.AddDays(-3), 100, "Meting nu");
+            var round = ReportBench.Round(organisationId, user.Id, instrument, today.AddDays(-3), 100, "Meting nu", UniqueCode());
             round.ClosesOn = today.AddDays(14);
             round.ClosedAtUtc = null;
             db.Rounds.Add(round);

@@ -217,10 +217,11 @@ internal static partial class ReportBench
         return new Setup(rounds);
     }
 
-    private static Round Round(Guid organisationId, Guid userId, Instrument instrument, DateOnly opensOn, int size, string title) => new()
+    /// <summary>A closed round of the bench's content; <paramref name="code"/> when the caller must keep codes unique itself.</summary>
+    internal static Round Round(Guid organisationId, Guid userId, Instrument instrument, DateOnly opensOn, int size, string title, string? code = null) => new()
     {
         OrganisationId = organisationId,
-        Code = Leerrijk.Web.Features.Rounds.Round.NewCode(),
+        Code = code ?? Leerrijk.Web.Features.Rounds.Round.NewCode(),
         Title = title,
         InstrumentId = instrument.Id,
         InstrumentVersion = instrument.Version,
