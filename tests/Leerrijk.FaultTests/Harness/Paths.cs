@@ -11,8 +11,13 @@ internal static class Paths
     /// <summary>The app's project folder: its content root, so wwwroot is found as in development.</summary>
     public static string WebProject => Path.Combine(Root, "src", "Leerrijk.Web");
 
-    /// <summary>Logs and short-run figures; ignored by git. Full runs also write to bench/results/.</summary>
-    public static string Output { get; } = Directory.CreateDirectory(Path.Combine(Root, "TestResults", "faults")).FullName;
+    /// <summary>
+    /// Logs and short-run figures; ignored by git. Full runs also write to bench/results/. scripts/test.sh runs the
+    /// checks as two processes side by side and names each its own part (LEERRIJK_FAULTS_PART), so they do not
+    /// write over each other's figures.
+    /// </summary>
+    public static string Output { get; } = Directory.CreateDirectory(Path.Combine(Root, "TestResults",
+        Environment.GetEnvironmentVariable("LEERRIJK_FAULTS_PART") is { Length: > 0 } part ? "faults-" + part : "faults")).FullName;
 
     public static string Instruments => Path.Combine(Root, "content", "instruments");
 
