@@ -1,5 +1,6 @@
 using Leerrijk.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Leerrijk.TestSupport;
@@ -41,6 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (RequestedProvider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"leerrijk-test-{Guid.NewGuid():N}.db");
+            File.Copy(await SqliteTemplate(), file);
             return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", null, null, file);
         }
 
@@ -51,16 +53,62 @@ public sealed class TestDatabase : IAsyncDisposable
                 "LEERRIJK_TEST_DB=postgres but LEERRIJK_TEST_PG (a connection string to a PostgreSQL server) is not set. Run scripts/test.sh, which starts one.");
         }
 
+        var template = await PostgresTemplate(admin);
         var name = $"leerrijk_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, admin, name, null);
+    }
+
+    private static Task<string>? _sqliteTemplate;
+    private static Task<string>? _postgresTemplate;
+
+    // Each fixture's database is a copy of one with every migration applied, made once per test process: applying
+    // the migrations to every fixture's own database took about a sixth of the integration suite's time (3m09 against
+    // 2m45 on PostgreSQL, 2m40 against 2m12 on SQLite). The app still runs its migrator at start-up and finds nothing
+    // pending, as on a production restart.
+
+    /// <summary>An SQLite file with every migration applied, closed, so a plain file copy is the whole database.</summary>
+    private static Task<string> SqliteTemplate() => LazyInitializer.EnsureInitialized(ref _sqliteTemplate, async () =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"leerrijk-template-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<SqliteLeerrijkDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
+        await using (var db = new SqliteLeerrijkDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        return file;
+    });
+
+    /// <summary>A PostgreSQL database with every migration applied; fixtures' databases are made from it as a template.</summary>
+    private static Task<string> PostgresTemplate(string admin) =>
+        LazyInitializer.EnsureInitialized(ref _postgresTemplate, () => CreatePostgresTemplateAsync(admin));
+
+    private static async Task<string> CreatePostgresTemplateAsync(string admin)
+    {
+        var name = $"leerrijk_template_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        // Unpooled: CREATE DATABASE ... TEMPLATE refuses a template that still has a connection open.
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
+        var options = new DbContextOptionsBuilder<PostgresLeerrijkDbContext>().UseNpgsql(connectionString).Options;
+        await using (var db = new PostgresLeerrijkDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        return name;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -77,10 +125,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresAdmin is not null && _postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await ExecuteAsync(_postgresAdmin, $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
         }
     }
 }
