@@ -55,11 +55,16 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database, bool pooled = false) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = pooled }.ConnectionString;
 
-    /// <summary>A new, empty database for one app process, in the given tablespace if any.</summary>
-    public async Task<string> CreateDatabaseAsync(string purpose, string? tablespace = null)
+    /// <summary>
+    /// A new database for one app process, empty or a copy of <paramref name="template"/> (which must have no
+    /// connections), in the given tablespace if any.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string purpose, string? tablespace = null, string? template = null)
     {
         var name = $"faults_{purpose}_{Interlocked.Increment(ref _databases)}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\"" + (tablespace is null ? "" : $" TABLESPACE \"{tablespace}\""));
+        await ExecuteAsync($"CREATE DATABASE \"{name}\""
+            + (template is null ? "" : $" TEMPLATE \"{template}\"")
+            + (tablespace is null ? "" : $" TABLESPACE \"{tablespace}\""));
         return name;
     }
 
