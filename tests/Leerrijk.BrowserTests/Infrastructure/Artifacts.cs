@@ -16,7 +16,14 @@ public static class Artifacts
         }
 
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, SafeFileName(name) + ".png"), FullPage = true });
+        // JPEG rather than PNG: Chromium encodes a long page as PNG far more slowly, and these are for people to look at.
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(folder, SafeFileName(name) + ".jpg"),
+            FullPage = true,
+            Type = ScreenshotType.Jpeg,
+            Quality = 80,
+        });
     }
 
     public static async Task WriteTextAsync(string name, string text)
