@@ -75,7 +75,7 @@ if $have_pg; then
 fi
 $have_chromium && export CHROMIUM_PATH=/usr/bin/chromium
 # Screenshots and axe notes of every page the browser tests visit, for people to look at: taken in the SQLite run
-# only, since the PostgreSQL run visits the same pages (the screenshots cost about a minute per run).
+# only, since the PostgreSQL run visits the same pages (even as JPEG they add about 20 s to a run).
 ARTIFACTS="$RESULTS/artifacts"
 
 # 3. Build once; formatting and analyzers are part of the build's bar. The build already fails on every code-style
