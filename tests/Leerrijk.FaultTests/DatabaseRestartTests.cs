@@ -42,8 +42,7 @@ public sealed class DatabaseRestartTests(FaultFixture fixture)
         for (var i = 0; i < restarts; i++)
         {
             // Submissions are flowing again (a second's worth acknowledged since the last restart) before the next one.
-            var flowing = load.Acknowledged.Count + rate;
-            await Poll.UntilAsync(() => load.Acknowledged.Count >= flowing, TimeSpan.FromSeconds(30));
+            await load.AcknowledgedMoreAsync(rate, TimeSpan.FromSeconds(30));
             var mode = i % 2 == 0 ? "fast" : "immediate";
             var refusedBefore = load.Statuses.GetValueOrDefault(503);
             await postgres.StopAsync(mode);
@@ -72,7 +71,8 @@ public sealed class DatabaseRestartTests(FaultFixture fixture)
         // The respondent goes on where they were: the screen is saved and the next one shown.
         var afterwards = await respondent.SubmitAsync(questions, questions.Form, Browser.RandomChoices(questions.Form, random), button: "next");
 
-        await Task.Delay(1000);
+        // A second's worth acknowledged after the last restart before the load stops.
+        await load.AcknowledgedMoreAsync(rate, TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(60));

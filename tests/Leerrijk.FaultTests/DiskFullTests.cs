@@ -49,7 +49,7 @@ public sealed class DiskFullTests(FaultFixture fixture)
             using var load = new SubmissionLoad(app.BaseAddress);
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(rate, stop.Token);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await load.AcknowledgedMoreAsync(2 * rate, TimeSpan.FromSeconds(30)); // submissions flow before the disk fills
 
             // Fill the filesystem; then wait for the app to notice (the first 503), which is the signal that writes fail.
             await disk.FillAsync();
@@ -68,7 +68,7 @@ public sealed class DiskFullTests(FaultFixture fixture)
             await Poll.UntilAsync(() => load.LastAcknowledgedTicks >= freed, RecoveryTarget * 2);
 
             var recovery = Stopwatch.GetElapsedTime(freed);
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await load.AcknowledgedMoreAsync(2 * rate, TimeSpan.FromSeconds(30)); // and flow again after it was freed
             await stop.CancelAsync();
             await running;
             await load.DrainAsync(TimeSpan.FromSeconds(60));

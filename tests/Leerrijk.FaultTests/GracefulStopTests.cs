@@ -32,7 +32,8 @@ public sealed class GracefulStopTests(FaultFixture fixture)
             await app.StartAsync();
         }
 
-        await Task.Delay(1000);
+        // A second's worth acknowledged after the last restart before the load stops.
+        await load.AcknowledgedMoreAsync(rate, TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(60));

@@ -66,6 +66,16 @@ public sealed class SubmissionLoad : IDisposable
     /// <summary>When the last acknowledgement arrived (Stopwatch ticks), to measure how soon service came back.</summary>
     public long LastAcknowledgedTicks => Interlocked.Read(ref _lastAcknowledgedTicks);
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> more submissions than now are acknowledged: the signal that submissions flow
+    /// (again), where a fixed wait would only hope so. False when the time ran out first.
+    /// </summary>
+    public Task<bool> AcknowledgedMoreAsync(int count, TimeSpan limit)
+    {
+        var target = _acknowledged.Count + count;
+        return Poll.UntilAsync(() => _acknowledged.Count >= target, limit);
+    }
+
     /// <summary>Sends new responses at <paramref name="perSecond"/> and resends unacknowledged ones until stopped.</summary>
     public async Task RunAsync(double perSecond, CancellationToken stop)
     {
