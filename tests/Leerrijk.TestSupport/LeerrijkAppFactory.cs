@@ -4,6 +4,7 @@ using Leerrijk.Web.Features.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -39,6 +40,13 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
 
     /// <summary>Settings a fixture overrides, such as tighter rate limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// PBKDF2 rounds for the passwords tests make. At Identity's default (100,000, which the app keeps) hashing took a
+    /// quarter of the integration suite's CPU (perf: libcrypto's SHA-512), and no test here is about how costly a
+    /// guess is. Null keeps the app's own setting; PasswordStorageTests checks that one.
+    /// </summary>
+    protected virtual int? PasswordHashIterations => 1_000;
 
     public virtual async Task InitializeAsync()
     {
@@ -81,6 +89,11 @@ public partial class LeerrijkAppFactory : WebApplicationFactory<Program>, IAsync
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (PasswordHashIterations is { } iterations)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations));
         }
     }
 
