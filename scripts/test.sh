@@ -75,7 +75,9 @@ if $have_pg; then
 fi
 $have_chromium && export CHROMIUM_PATH=/usr/bin/chromium
 # Screenshots and axe notes of every page the browser tests visit, for people to look at: taken in the SQLite run
-# only, since the PostgreSQL run visits the same pages (even as JPEG they add about 20 s to a run).
+# only, since the PostgreSQL run visits the same pages (even as JPEG they add about 20 s to a run). The axe scan that
+# fails a test runs there too and not in the PostgreSQL run: the pages come from the same templates, and the scan is
+# about a third of a browser run (TEST_ACCESSIBILITY, tests/Leerrijk.BrowserTests/README.md).
 ARTIFACTS="$RESULTS/artifacts"
 
 # 3. Build once; formatting and analyzers are part of the build's bar. The build already fails on every code-style
@@ -92,8 +94,8 @@ status=0
 run() {
   local name=$1 project=$2 db=$3; shift 3
   say "$name"
-  local artifacts=""; [ "$db" = sqlite ] && artifacts=$ARTIFACTS
-  TEST_ARTIFACTS=$artifacts LEERRIJK_TEST_DB=$db dotnet test "$project" -c Release --no-build --nologo \
+  local artifacts="" accessibility=off; [ "$db" = sqlite ] && artifacts=$ARTIFACTS accessibility=on
+  TEST_ARTIFACTS=$artifacts TEST_ACCESSIBILITY=$accessibility LEERRIJK_TEST_DB=$db dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || status=1
 }
 run unit tests/Leerrijk.UnitTests sqlite "$@"

@@ -14,6 +14,14 @@ public static class Accessibility
     /// <summary>axe-core as bundled with Deque.AxeCore (the same version Deque.AxeCore.Playwright injects).</summary>
     private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
 
+    /// <summary>
+    /// False when TEST_ACCESSIBILITY is "off". The test command turns the scan off for the PostgreSQL run: the pages come
+    /// from the same templates as in the SQLite run, which scans every one of them, and the scan is about a third of a
+    /// browser run (66 of 172 s here).
+    /// </summary>
+    public static bool Enabled { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("TEST_ACCESSIBILITY"), "off", StringComparison.OrdinalIgnoreCase);
+
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
     {
         var result = await RunAxeAsync(page);
@@ -50,7 +58,10 @@ public static class Accessibility
             await page.EvaluateAsync(AxeSource.Value);
         }
 
-        var json = await page.EvaluateAsync<string>("async () => JSON.stringify(await window.axe.run(document))");
+        // resultTypes: violations keep every node; passes, incomplete and inapplicable keep one node per rule. The verdict
+        // is the same, and the answer shrinks from about 450 kB to 50 kB a page (about 70 ms less to make and read).
+        var json = await page.EvaluateAsync<string>(
+            "async () => JSON.stringify(await window.axe.run(document, { resultTypes: ['violations'] }))");
         return new AxeResult(JObject.Parse(json));
     }
 
