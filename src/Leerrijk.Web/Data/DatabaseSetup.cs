@@ -79,6 +79,7 @@ public static class DatabaseSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
         services.AddScoped<TenantContext>();
+        services.AddSingleton(new WriterQueue(oneWriterAtATime: ProviderFor(configuration) == DatabaseProvider.Sqlite));
 
         if (ProviderFor(configuration) == DatabaseProvider.Postgres)
         {

@@ -15,8 +15,8 @@ namespace Leerrijk.Web.Features.Reports;
 /// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads.
 /// </summary>
 public sealed partial class StatisticsFolder(
-    IServiceScopeFactory scopes, InstrumentCatalog catalog, IOptions<StatisticsFolderOptions> options, StatisticsFolderMetrics metrics,
-    ILogger<StatisticsFolder> logger) : BackgroundService
+    IServiceScopeFactory scopes, InstrumentCatalog catalog, WriterQueue writers, IOptions<StatisticsFolderOptions> options,
+    StatisticsFolderMetrics metrics, ILogger<StatisticsFolder> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     public const int BatchSize = 1000;
@@ -80,6 +80,9 @@ public sealed partial class StatisticsFolder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+
+        // One batch per turn, so submissions waiting to be written go in between batches of a backlog.
+        using var turn = await writers.WaitAsync(cancellationToken);
 
         // PostgreSQL retries a transaction that broke on a dropped connection as a whole, from a clean context.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(

@@ -17,14 +17,17 @@ public sealed class SubmissionBatcher : IAsyncDisposable, IDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly IServiceScopeFactory _scopes;
+    private readonly WriterQueue _writerQueue;
     private readonly ResponseMetrics _metrics;
     private readonly ILogger<SubmissionBatcher> _logger;
     private readonly int _maxBatch;
     private readonly Task[] _writers;
 
-    public SubmissionBatcher(IServiceScopeFactory scopes, IConfiguration configuration, ResponseMetrics metrics, ILogger<SubmissionBatcher> logger)
+    public SubmissionBatcher(
+        IServiceScopeFactory scopes, IConfiguration configuration, WriterQueue writerQueue, ResponseMetrics metrics, ILogger<SubmissionBatcher> logger)
     {
         _scopes = scopes;
+        _writerQueue = writerQueue;
         _metrics = metrics;
         _logger = logger;
         _maxBatch = Math.Max(1, configuration.GetValue(MaxBatchKey, 256));
@@ -85,6 +88,7 @@ public sealed class SubmissionBatcher : IAsyncDisposable, IDisposable
             await using var scope = _scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
             var responses = batch.ConvertAll(p => p.Response);
+            using var turn = await _writerQueue.WaitAsync();
 
             // The execution strategy retries the whole batch on a fresh connection after a database restart. That is
             // safe: a retry after a commit whose reply was lost finds every id stored and inserts nothing.
