@@ -287,10 +287,18 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
                 {
                     var group = "-" + run.Id.ToString(CultureInfo.InvariantCulture);
                     Shell.RunAsync("kill", ["-KILL", "--", group], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
-                    // Until every member is gone: a restart on the same data directory, or removing it, must not race
+                    // PostgreSQL puts each of its children in a group of its own. They normally end when they see the
+                    // postmaster gone, but the monitor's health-check worker does not (and keeps the logger alive with
+                    // it), so whatever still runs in this node's data directory goes too.
+                    foreach (var pid in WorkingIn(PgData))
+                    {
+                        Shell.RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
+                    }
+
+                    // Until every one is gone: a restart on the same data directory, or removing it, must not race
                     // the old PostgreSQL's last moments.
                     var clock = Stopwatch.StartNew();
-                    while (clock.Elapsed < TimeSpan.FromSeconds(10) && GroupMembers(run.Id).Any())
+                    while (clock.Elapsed < TimeSpan.FromSeconds(10) && (GroupMembers(run.Id).Any() || WorkingIn(PgData).Any()))
                     {
                         Thread.Sleep(50);
                     }
@@ -313,6 +321,25 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
             Directory.EnumerateDirectories("/proc")
                 .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
                 .Where(pid => pid > 0 && ProcessGroup(pid) == group);
+
+        /// <summary>Processes whose working directory is <paramref name="directory"/> (PostgreSQL's run in their data directory).</summary>
+        private static IEnumerable<int> WorkingIn(string directory) =>
+            Directory.EnumerateDirectories("/proc")
+                .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+                .Where(pid => pid > 0 && WorkingDirectory(pid) is { } cwd
+                    && (cwd == directory || cwd == directory + " (deleted)"));
+
+        private static string? WorkingDirectory(int pid)
+        {
+            try
+            {
+                return new FileInfo($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cwd").LinkTarget;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>The process group of a process (field 5 of /proc/PID/stat, after the parenthesised command name).</summary>
         private static int? ProcessGroup(int pid)
