@@ -1,4 +1,3 @@
-using System.Data;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Scoring.Statistics;
 using Leerrijk.Web.Data;
@@ -58,9 +57,7 @@ public sealed class RoundData
     private static async Task<(List<RoundStatistic> Rows, List<GroupedResponse> Tail, List<StoredAnswer> TailAnswers)> ReadSnapshotAsync(
         LeerrijkDbContext db, Guid roundId, CancellationToken cancellationToken)
     {
-        // PostgreSQL: REPEATABLE READ is a snapshot. SQLite: any read transaction in WAL mode is one.
-        var isolation = db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable;
-        await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var rows = await db.RoundStatistics.AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(cancellationToken);
         var tail = await db.Responses.AsNoTracking()
             .Where(r => r.RoundId == roundId && !r.Folded)
@@ -73,7 +70,6 @@ public sealed class RoundData
                 .Where(a => tailIds.Contains(a.ResponseId))
                 .Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value))
                 .ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (rows, tail, tailAnswers);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -79,6 +80,36 @@ public sealed class StatisticsTests(LeerrijkAppFactory app) : IClassFixture<Leer
         var folded = await LoadAsync(round);
         Assert.Equal(60, folded.Whole(round.InstrumentId).Respondents);
         Assert.Equal([12L, 12, 12, 12, 12], folded.Whole(round.InstrumentId).SummarizeItem("fout-melden").Distribution.Counts);
+    }
+
+    [Fact]
+    public async Task A_report_reads_its_snapshot_while_another_connection_is_in_the_middle_of_a_write()
+    {
+        var round = await app.CreateRoundAsync();
+        await app.SeedResponsesAsync(round, 12, seed: 3);
+
+        // As the submission batcher is under load. On SQLite this holds the database's one write lock, which a report
+        // read begun IMMEDIATE waited for until busy_timeout (5 s) and then failed with "database is locked".
+        await using (await HoldAWriteAsync(round))
+        {
+            var data = await LoadAsync(round);
+
+            Assert.Equal(12, data.Whole(round.InstrumentId).Respondents);
+        }
+    }
+
+    private async Task<IAsyncDisposable> HoldAWriteAsync(Round round)
+    {
+        DbConnection connection = app.Database.Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(app.Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = app.Database.Provider == DatabaseProvider.Postgres
+            ? $"BEGIN; UPDATE \"Rounds\" SET \"Title\" = \"Title\" WHERE \"Id\" = '{round.Id}';"
+            : "BEGIN IMMEDIATE;";
+        await command.ExecuteNonQueryAsync();
+        return connection; // closing it rolls the write back
     }
 
     private async Task AssertMatchesAsync(Round round, Instrument instrument, List<(string Role, string? Department, Dictionary<string, int?> Answers)> sent)
