@@ -290,9 +290,9 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
                     // PostgreSQL puts each of its children in a group of its own. They normally end when they see the
                     // postmaster gone, but the monitor's health-check worker does not (and keeps the logger alive with
                     // it), so whatever still runs in this node's data directory goes too.
-                    foreach (var pid in WorkingIn(PgData))
+                    if (WorkingIn(PgData).Select(pid => pid.ToString(CultureInfo.InvariantCulture)).ToArray() is { Length: > 0 } left)
                     {
-                        Shell.RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
+                        Shell.RunAsync("kill", ["-KILL", .. left], TimeSpan.FromSeconds(10), check: false).GetAwaiter().GetResult();
                     }
 
                     // Until every one is gone: a restart on the same data directory, or removing it, must not race
@@ -317,17 +317,17 @@ public sealed class AutoFailoverCluster : IAsyncDisposable
 
         public override string ToString() => $"{Name} (127.0.0.1:{PortText})";
 
-        private static IEnumerable<int> GroupMembers(int group) =>
-            Directory.EnumerateDirectories("/proc")
-                .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-                .Where(pid => pid > 0 && ProcessGroup(pid) == group);
+        private static IEnumerable<int> GroupMembers(int group) => Processes().Where(pid => ProcessGroup(pid) == group);
 
         /// <summary>Processes whose working directory is <paramref name="directory"/> (PostgreSQL's run in their data directory).</summary>
         private static IEnumerable<int> WorkingIn(string directory) =>
+            Processes().Where(pid => WorkingDirectory(pid) is { } cwd && (cwd == directory || cwd == directory + " (deleted)"));
+
+        /// <summary>The ids of every process running now, from /proc.</summary>
+        private static IEnumerable<int> Processes() =>
             Directory.EnumerateDirectories("/proc")
                 .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-                .Where(pid => pid > 0 && WorkingDirectory(pid) is { } cwd
-                    && (cwd == directory || cwd == directory + " (deleted)"));
+                .Where(pid => pid > 0);
 
         private static string? WorkingDirectory(int pid)
         {
