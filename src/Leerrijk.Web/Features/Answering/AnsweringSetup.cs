@@ -8,7 +8,7 @@ public static class AnsweringSetup
     public static IServiceCollection AddAnswering(this IServiceCollection services)
     {
         services.AddScoped<Survey>();
-        services.AddSingleton(new AdmissionRules(IsNewArrival, IsAnswering));
+        services.AddSingleton(new AdmissionRules(IsNewArrival, IsAnswering, IsAnsweringPage));
         return services;
     }
 
@@ -31,6 +31,12 @@ public static class AnsweringSetup
 
     /// <summary>A respondent's request: the answering pages, or a kiosk's submission to the responses API.</summary>
     public static bool IsAnswering(HttpRequest request) =>
-        request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/api/v1/s", StringComparison.OrdinalIgnoreCase);
+        IsAnsweringPage(request) || request.Path.StartsWithSegments("/api/v1/s", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The answering pages. The responses API is not one: group commit writes its submissions together, and the more
+    /// arrive at once the fewer commits they need (ADR 0026), so they do not take turns.
+    /// </summary>
+    public static bool IsAnsweringPage(HttpRequest request) =>
+        request.Path.StartsWithSegments("/s", StringComparison.OrdinalIgnoreCase);
 }
