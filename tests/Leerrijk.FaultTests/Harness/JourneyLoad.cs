@@ -180,7 +180,7 @@ public sealed class JourneyLoad(HttpClient client, TimeSpan thinkMin, TimeSpan t
         ("respondents arriving / turned away at the door / finished / gave up", $"{Started} / {TurnedAway} / {Finished} / {GaveUp}"),
         ("requests of those let in: count, p50 / p95 / p99", $"{Answering.Count}, {Harness.Figures.Percentile(Answering, 50):0} / {Harness.Figures.Percentile(Answering, 95):0} / {Harness.Figures.Percentile(Answering, 99):0} ms"),
         ("request rate over the run", $"{Answering.Count / seconds:0}/s"),
-        ("'busy' answers at the door: p50 / p99", TurnAway.Count == 0 ? "none" : $"{Harness.Figures.Percentile(TurnAway, 50):0} / {Harness.Figures.Percentile(TurnAway, 99):0} ms"),
+        ("'busy' answers at the door as the load generator timed them: p50 / p99", TurnAway.Count == 0 ? "none" : $"{Harness.Figures.Percentile(TurnAway, 50):0} / {Harness.Figures.Percentile(TurnAway, 99):0} ms"),
         ("presses again after 503 or a dropped connection", Retries),
         ("HTTP statuses", string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))),
     ];
