@@ -19,6 +19,9 @@ public sealed class MyDataModel(
     /// <summary>Organisations the person is the only owner of: while there are any, the account cannot be deleted.</summary>
     public IReadOnlyList<string> OnlyOwnerOf { get; private set; } = [];
 
+    /// <summary>Support organisations the person is the only coordinator of: while there are any, the account cannot be deleted.</summary>
+    public IReadOnlyList<string> OnlyCoordinatorOf { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
@@ -28,6 +31,7 @@ public sealed class MyDataModel(
         }
 
         OnlyOwnerOf = await data.OrganisationsOnlyOwnedByAsync(user.Id, cancellationToken);
+        OnlyCoordinatorOf = await data.SupportOrganisationsOnlyCoordinatedByAsync(user.Id, cancellationToken);
         return Page();
     }
 
@@ -52,14 +56,24 @@ public sealed class MyDataModel(
         }
 
         OnlyOwnerOf = await data.OrganisationsOnlyOwnedByAsync(user.Id, cancellationToken);
+        OnlyCoordinatorOf = await data.SupportOrganisationsOnlyCoordinatedByAsync(user.Id, cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (OnlyOwnerOf.Count > 0)
+        if (OnlyOwnerOf.Count > 0 || OnlyCoordinatorOf.Count > 0)
         {
-            ModelState.AddModelError(string.Empty, l["Erasure.LastOwner", string.Join(", ", OnlyOwnerOf)]);
+            if (OnlyOwnerOf.Count > 0)
+            {
+                ModelState.AddModelError(string.Empty, l["Erasure.LastOwner", string.Join(", ", OnlyOwnerOf)]);
+            }
+
+            if (OnlyCoordinatorOf.Count > 0)
+            {
+                ModelState.AddModelError(string.Empty, l["Erasure.LastCoordinator", string.Join(", ", OnlyCoordinatorOf)]);
+            }
+
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leerrijk.Web.Features.Erasure;
@@ -56,6 +57,17 @@ public sealed class PersonalData(LeerrijkDbContext db)
         await db.Organisations.AsNoTracking()
             .Where(o => db.Memberships.Any(m => m.OrganisationId == o.Id && m.UserId == userId && m.Role == OrganisationRole.Owner)
                 && !db.Memberships.Any(m => m.OrganisationId == o.Id && m.UserId != userId && m.Role == OrganisationRole.Owner))
+            .Select(o => o.Name)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Support organisations the person is the only coordinator of: nobody else could add advisers or answer the
+    /// companies' requests there, so the account cannot go before someone else is coordinator (as on the members page).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SupportOrganisationsOnlyCoordinatedByAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.SupportOrganisations.AsNoTracking()
+            .Where(o => db.SupportMemberships.Any(m => m.SupportOrganisationId == o.Id && m.UserId == userId && m.Role == SupportRole.Coordinator)
+                && !db.SupportMemberships.Any(m => m.SupportOrganisationId == o.Id && m.UserId != userId && m.Role == SupportRole.Coordinator))
             .Select(o => o.Name)
             .ToListAsync(cancellationToken);
 }

@@ -4,6 +4,7 @@ using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Consent;
 using Leerrijk.Web.Features.Erasure;
 using Leerrijk.Web.Features.Organisations;
+using Leerrijk.Web.Features.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,37 @@ public sealed class AccountErasureTests(LeerrijkAppFactory app) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
         Assert.True(await db.Memberships.AnyAsync(m => m.OrganisationId == organisation.Id && m.Role == OrganisationRole.Owner));
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/o/{organisation.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_last_coordinator_of_a_support_organisation_cannot_delete_the_account_until_someone_else_coordinates()
+    {
+        var (user, support) = await app.CreateAdviserAsync(role: SupportRole.Coordinator);
+        var adviser = await app.CreateUserAsync();
+        await app.AddSupportMemberAsync(support.Id, adviser.Id, SupportRole.Adviser);
+        var coordinator = await app.LoggedInClientAsync(user.Email!);
+        Assert.Contains($"U bent de enige coördinator van {support.Name}.", await coordinator.GetHtmlAsync(Page), StringComparison.Ordinal);
+
+        var refused = await coordinator.PostFormAsync(Page + "?handler=Delete", new() { ["Input.Password"] = LeerrijkAppFactory.Password }, Page);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Maak eerst iemand anders daar coördinator.", await refused.TextAsync(), StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>().Users.AnyAsync(u => u.Id == user.Id));
+        }
+
+        // An adviser is not enough: with a second coordinator the account can go, and the support organisation keeps one.
+        var colleague = await app.CreateUserAsync();
+        await app.AddSupportMemberAsync(support.Id, colleague.Id, SupportRole.Coordinator);
+        Assert.DoesNotContain("enige coördinator", await coordinator.GetHtmlAsync(Page), StringComparison.Ordinal);
+        var deleted = await coordinator.PostFormAsync(Page + "?handler=Delete", new() { ["Input.Password"] = LeerrijkAppFactory.Password }, Page);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.Id == user.Id));
+            Assert.Equal(colleague.Id, await db.SupportMemberships.Where(m => m.SupportOrganisationId == support.Id && m.Role == SupportRole.Coordinator).Select(m => m.UserId).SingleAsync());
+        }
     }
 
     [Fact]
