@@ -68,12 +68,16 @@ public sealed class SubmissionLoad : IDisposable
 
     /// <summary>
     /// Waits until <paramref name="count"/> more submissions than now are acknowledged: the signal that submissions flow
-    /// (again), where a fixed wait would only hope so. False when the time ran out first.
+    /// (again), where a fixed wait would only hope so. Fails the test when the time runs out first, since every check
+    /// that waits for it goes on to judge a fault that only means something while submissions flow.
     /// </summary>
-    public Task<bool> AcknowledgedMoreAsync(int count, TimeSpan limit)
+    public async Task AcknowledgedMoreAsync(int count, TimeSpan limit)
     {
-        var target = _acknowledged.Count + count;
-        return Poll.UntilAsync(() => _acknowledged.Count >= target, limit);
+        var before = _acknowledged.Count;
+        if (!await Poll.UntilAsync(() => _acknowledged.Count >= before + count, limit))
+        {
+            Assert.Fail($"Submissions did not flow: {_acknowledged.Count - before} of {count} more were acknowledged within {limit.TotalSeconds:0} s.");
+        }
     }
 
     /// <summary>Sends new responses at <paramref name="perSecond"/> and resends unacknowledged ones until stopped.</summary>
