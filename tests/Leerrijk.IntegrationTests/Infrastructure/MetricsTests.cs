@@ -96,6 +96,10 @@ public sealed partial class MetricsTests(MetricsApp app) : IClassFixture<Metrics
         Assert.DoesNotContain("leerrijk_admission_turned_away", scrape, StringComparison.Ordinal); // a counter appears with its first turn-away
         // The PostgreSQL connection pool, as Npgsql reports it (SQLite has no pool to report).
         Assert.Equal(app.Database.Provider == Leerrijk.Web.Data.DatabaseProvider.Postgres, scrape.Contains("db_client_connection_count{", StringComparison.Ordinal));
+        // The runtime's own meter: the thread pool's queue (the wait before admission control sees a request) and the
+        // JIT, which bench/submit.sh watches to start measuring only once compilation is done.
+        Assert.True(Value(scrape, "dotnet_jit_compilation_time_seconds_total") > 0);
+        Assert.True(Value(scrape, "dotnet_thread_pool_queue_length") >= 0);
         // Requests by route and status: the eight posts above, errors among them by their status code.
         Assert.Equal(6, Value(scrape, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/s/{code}/responses\"", "http_response_status_code=\"201\""));
         Assert.Equal(1, Value(scrape, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/s/{code}/responses\"", "http_response_status_code=\"400\""));

@@ -50,6 +50,9 @@ public static class ObservabilitySetup
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics")
                 // The PostgreSQL connection pool: connections in use, idle, waiting.
                 .AddMeter("Npgsql")
+                // The runtime's own: garbage collection, the thread pool's queue, JIT compilation (bench/submit.sh warms
+                // up until the JIT is done, since a benchmark that includes it measures the first minute, not the day).
+                .AddMeter("System.Runtime")
                 .AddPrometheusHttpListener(listener =>
                 {
                     listener.Host = options.MetricsHost;
