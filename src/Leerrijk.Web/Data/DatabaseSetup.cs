@@ -81,6 +81,9 @@ public static class DatabaseSetup
         services.AddScoped<TenantContext>();
         services.AddSingleton(new WriterQueue(oneWriterAtATime: ProviderFor(configuration) == DatabaseProvider.Sqlite));
 
+        // The options are built once (optionsLifetime: Singleton), not for every request's DbContext: they depend on
+        // configuration and singletons only. Building them (provider defaults, warning settings) showed in the
+        // submission path's profile; the rate it saves was within the noise (bench/README.md, "Warm-up and the JIT").
         if (ProviderFor(configuration) == DatabaseProvider.Postgres)
         {
             var connectionString = PostgresConnectionString(configuration.GetConnectionString("Postgres")!);
@@ -89,14 +92,16 @@ public static class DatabaseSetup
                     // A few quick tries ride out a pooled connection broken by a database restart; a database that
                     // stays away then yields 503 "try again" within seconds rather than after EF's default minute.
                     maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: DatabaseOutage.PostgresRetryCodes))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, contentRoot);
             services.AddDbContext<LeerrijkDbContext, SqliteLeerrijkDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<TimestampInterceptor>()));
+                .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<TimestampInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         services.AddHostedService<DatabaseMigrator>();
