@@ -39,7 +39,8 @@ public sealed class CrawlTests(FaultFixture fixture)
         var database = await fixture.DatabaseAsync(kind, "crawl");
         // The webhook worker dispatches the demo's events on its own clock, and on a busy machine its first pass can
         // still be writing while the crawl takes its "before" picture (CI saw WebhookEvents change under the GETs).
-        // The crawl judges what requests do; the worker has its own tests (WebhookDeliveryTests and its neighbours), so it is off here.
+        // The crawl judges what requests do; the worker has its own tests (WebhookDeliveryTests and its neighbours),
+        // so it is off here.
         await using var app = new AppProcess("crawl", database, new Dictionary<string, string>(FaultFixture.NoRateLimits)
         {
             ["Webhooks__RunInBackground"] = "false",
