@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Leerrijk.Web.Infrastructure.Forms;
 
 namespace Leerrijk.Web.Features.Account;
 
@@ -15,6 +16,7 @@ public sealed class ForgotPasswordModel(UserManager<ApplicationUser> users, Acco
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
     [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StorableText]
     [StringLength(256, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.Email")]
     public string? Email { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Leerrijk.Web.Infrastructure.Forms;
 
 namespace Leerrijk.Web.Features.Account;
 
@@ -74,6 +75,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StorableText]
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Field.Email")]
         public string? Email { get; set; }

@@ -62,6 +62,7 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, AccountMai
 
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StorableText]
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Field.Email")]
         public string? Email { get; set; }

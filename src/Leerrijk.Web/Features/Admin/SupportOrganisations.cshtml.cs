@@ -34,6 +34,7 @@ public sealed class SupportOrganisationsModel(LeerrijkDbContext db, IStringLocal
 
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StorableText]
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "AdminSupport.CoordinatorEmail")]
         public string? CoordinatorEmail { get; set; }

@@ -50,6 +50,7 @@ public sealed class ProfileModel(LeerrijkDbContext db, ReferenceData reference, 
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StorableText]
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "SupportProfile.MemberEmail")]
         public string? Email { get; set; }
