@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Leerrijk.Web.Infrastructure.Forms;
 using Leerrijk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Leerrijk.Web.Infrastructure.Forms;
 
 namespace Leerrijk.Web.Features.Account;
 
