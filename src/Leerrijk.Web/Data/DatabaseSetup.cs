@@ -81,31 +81,44 @@ public static class DatabaseSetup
         services.AddScoped<TenantContext>();
         services.AddSingleton(new WriterQueue(oneWriterAtATime: ProviderFor(configuration) == DatabaseProvider.Sqlite));
 
-        // The options are built once (optionsLifetime: Singleton), not for every request's DbContext: they depend on
-        // configuration and singletons only. Building them (provider defaults, warning settings) showed in the
-        // submission path's profile; the rate it saves was within the noise (bench/README.md, "Warm-up and the JIT").
+        // Contexts come from a pool: a new DbContext builds its own set of EF Core's internal services, and in the
+        // submission path's profile that was a fifth of the app's CPU per request (bench/README.md, "A pool of
+        // contexts"). The options are therefore built once, from configuration and singletons only. A leased context
+        // is tied to the scope's tenant before anyone sees it and forgets it when it goes back (ADR 0029).
         if (ProviderFor(configuration) == DatabaseProvider.Postgres)
         {
             var connectionString = PostgresConnectionString(configuration.GetConnectionString("Postgres")!);
-            services.AddDbContext<LeerrijkDbContext, PostgresLeerrijkDbContext>((sp, options) => options
+            services.AddPooledDbContextFactory<PostgresLeerrijkDbContext>((sp, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
                     // A few quick tries ride out a pooled connection broken by a database restart; a database that
                     // stays away then yields 503 "try again" within seconds rather than after EF's default minute.
                     maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: DatabaseOutage.PostgresRetryCodes))
-                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()),
-                optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+            services.AddScoped<LeerrijkDbContext>(Lease<PostgresLeerrijkDbContext>);
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, contentRoot);
-            services.AddDbContext<LeerrijkDbContext, SqliteLeerrijkDbContext>((sp, options) => options
+            services.AddPooledDbContextFactory<SqliteLeerrijkDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<TimestampInterceptor>()),
-                optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<TimestampInterceptor>()));
+            services.AddScoped<LeerrijkDbContext>(Lease<SqliteLeerrijkDbContext>);
         }
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddDbContextCheck<LeerrijkDbContext>("database", tags: Infrastructure.Observability.ObservabilitySetup.Readiness);
         return services;
+    }
+
+    /// <summary>
+    /// The scope's context: leased from the pool and tied to the scope's tenant. The scope disposes it at its end, which
+    /// returns it to the pool.
+    /// </summary>
+    private static TContext Lease<TContext>(IServiceProvider services)
+        where TContext : LeerrijkDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.WorkFor(services.GetRequiredService<TenantContext>());
+        return context;
     }
 }

@@ -21,12 +21,11 @@ namespace Leerrijk.Web.Data;
 /// </summary>
 public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
-    private readonly TenantContext? _tenant;
+    private TenantContext? _tenant;
 
-    protected LeerrijkDbContext(DbContextOptions options, TenantContext? tenant)
+    protected LeerrijkDbContext(DbContextOptions options)
         : base(options)
     {
-        _tenant = tenant;
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -121,6 +120,26 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
     /// <remarks>EF Core reads this per query, so one model serves every tenant.</remarks>
     public Guid? CurrentOrganisationId => _tenant?.OrganisationId;
 
+    /// <summary>
+    /// Ties a context leased from the pool to the request's (or job's) tenant; <see cref="DatabaseSetup"/> calls it on
+    /// every lease, before anyone else sees the context.
+    /// </summary>
+    internal void WorkFor(TenantContext tenant) => _tenant = tenant;
+
+    /// <summary>A pooled context is reused by the next request: it forgets this one's tenant before it goes back.</summary>
+    public override void Dispose()
+    {
+        _tenant = null;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _tenant = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -156,9 +175,7 @@ public abstract class LeerrijkDbContext : IdentityDbContext<ApplicationUser, Ide
 }
 
 /// <summary>The model on SQLite, the embedded default; its migrations live in Migrations/Sqlite.</summary>
-public sealed class SqliteLeerrijkDbContext(DbContextOptions<SqliteLeerrijkDbContext> options, TenantContext? tenant = null)
-    : LeerrijkDbContext(options, tenant);
+public sealed class SqliteLeerrijkDbContext(DbContextOptions<SqliteLeerrijkDbContext> options) : LeerrijkDbContext(options);
 
 /// <summary>The model on PostgreSQL, the production database; its migrations live in Migrations/Postgres.</summary>
-public sealed class PostgresLeerrijkDbContext(DbContextOptions<PostgresLeerrijkDbContext> options, TenantContext? tenant = null)
-    : LeerrijkDbContext(options, tenant);
+public sealed class PostgresLeerrijkDbContext(DbContextOptions<PostgresLeerrijkDbContext> options) : LeerrijkDbContext(options);

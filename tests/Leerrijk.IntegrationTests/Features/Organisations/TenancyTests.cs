@@ -449,6 +449,51 @@ public sealed class TenancyTests(LeerrijkAppFactory app) : IClassFixture<Leerrij
         Assert.Null(await db.Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
     }
 
+    /// <summary>
+    /// Contexts come from a pool (ADR 0029), so the one that served organisation B's request serves someone else next:
+    /// it must follow the next scope's organisation, and a context taken from the pool directly has none.
+    /// </summary>
+    [Fact]
+    public async Task A_context_reused_from_the_pool_never_carries_the_organisation_of_its_last_request()
+    {
+        const int Leases = 8;
+        var a = await SeedOrganisationAsync();
+        var b = await SeedOrganisationAsync();
+        var usedForB = new List<LeerrijkDbContext>();
+        var scopes = Enumerable.Range(0, Leases).Select(_ => app.Services.CreateScope()).ToList();
+        foreach (var scope in scopes)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(b.Id);
+            var db = scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>();
+            Assert.Null(await db.Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
+            usedForB.Add(db);
+        }
+
+        scopes.ForEach(scope => scope.Dispose());
+
+        // Held all at once, the next leases empty the pool, so they include contexts that served B. The app's own
+        // background work may take one in between, hence "any".
+        var nextScopes = Enumerable.Range(0, 4 * Leases).Select(_ => app.Services.CreateScope()).ToList();
+        var next = nextScopes.Select(scope => scope.ServiceProvider.GetRequiredService<LeerrijkDbContext>()).ToList();
+        Assert.Contains(next, db => usedForB.Any(used => ReferenceEquals(used, db)));
+        Assert.All(next, db => Assert.Null(db.CurrentOrganisationId));
+        Assert.NotNull(await next[0].Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
+        nextScopes[1].ServiceProvider.GetRequiredService<TenantContext>().Enter(a.Id);
+        Assert.Null(await next[1].Organisations.SingleOrDefaultAsync(o => o.Id == b.Id));
+        Assert.NotNull(await next[1].Organisations.SingleOrDefaultAsync(o => o.Id == a.Id));
+        nextScopes.ForEach(scope => scope.Dispose());
+
+        // Straight from the pool's factory, without a scope's tenant.
+        var factoryType = typeof(IDbContextFactory<>).MakeGenericType(usedForB[0].GetType());
+        var factory = app.Services.GetRequiredService(factoryType);
+        var direct = Enumerable.Range(0, 4 * Leases)
+            .Select(_ => (LeerrijkDbContext)factoryType.GetMethod(nameof(IDbContextFactory<LeerrijkDbContext>.CreateDbContext))!.Invoke(factory, null)!)
+            .ToList();
+        Assert.Contains(direct, db => next.Any(used => ReferenceEquals(used, db)));
+        Assert.All(direct, db => Assert.Null(db.CurrentOrganisationId));
+        direct.ForEach(db => db.Dispose());
+    }
+
     /// <summary>The consent states an adviser's matrix runs through; every scope is also tried on its own.</summary>
     public static TheoryData<string> ConsentStates => new() { "none", "expired", "revoked", "ReadReports", "WorkOnPlan", "ManageRounds", "RawAnswers", "all" };
 
