@@ -7,8 +7,9 @@ namespace Leerrijk.FaultTests;
 /// Check 5 (E2, E3): respondents arrive at rising rates until the app saturates (requests slower than 2 s at p99,
 /// or newcomers turned away); the highest rate it kept up with is the measured maximum. Then twice that rate:
 /// newcomers must get the light "busy" page (429 with Retry-After) quickly while everyone already answering
-/// finishes, with nothing lost and no 5xx. How quickly is measured by a light probe at the door (DoorProbe): the load
-/// generator, saturated on the same cores, adds its own wait to every time it measures.
+/// finishes, with nothing lost and no 5xx. How quickly is measured by a light probe at the door (DoorProbe, curl in a
+/// process of its own): the load generator, saturated on the same cores, adds its own waits and garbage collections to
+/// every time it measures.
 /// </summary>
 [Collection(FaultCollection.Name)]
 [Trait("Category", "load")]
@@ -81,7 +82,7 @@ public sealed class OverloadTests(FaultFixture fixture)
             ("measured maximum arrival rate", $"{maximum:0} respondents/s"),
             ("overload", $"{maximum * 2:0} respondents/s for {(step * 2).TotalSeconds:0} s"),
             .. overload.Summary(seconds),
-            ("door probe (a newcomer every 100 ms, on its own thread): 'busy' answers, p50 / p99",
+            ("door probe (curl in a process of its own, a newcomer every 100 ms): 'busy' answers, p50 / p99",
                 door.TurnedAway.Count == 0 ? "none" : $"{door.TurnedAway.Count}, {Figures.Percentile(door.TurnedAway, 50):0} / {turnAwayP99:0} ms"),
             ("door probe: HTTP statuses", string.Join(", ", door.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))),
             ("responses stored / finished (ramp and overload)", $"{stored} / {finished}"),

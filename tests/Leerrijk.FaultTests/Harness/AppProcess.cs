@@ -5,7 +5,9 @@ namespace Leerrijk.FaultTests.Harness;
 
 /// <summary>
 /// Leerrijk as a separate process on a free 127.0.0.1 port, in Production mode with the demo data, so it can be
-/// killed, stopped and restarted like a real server. Its output goes to TestResults/faults/logs/.
+/// killed, stopped and restarted like a real server. It runs with the runtime's defaults, server GC included, as a
+/// host runs it: with workstation GC, as before, the overload check measured a garbage collector no host uses
+/// (bench/README.md, "The door"). Its output goes to TestResults/faults/logs/.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -32,7 +34,6 @@ public sealed class AppProcess : IAsyncDisposable
             ["Mail__PickupDirectory"] = mail,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Leerrijk"] = "Information",
-            ["DOTNET_gcServer"] = "0",
         };
         foreach (var (key, value) in database.AppSettings)
         {

@@ -1,31 +1,69 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Leerrijk.FaultTests.Harness;
 
 /// <summary>
-/// One newcomer opening the survey link ten times a second, on a thread of its own with blocking I/O over one
-/// connection: what the app answers at the door and how fast. The load generator shares the two cores with the app
-/// and, when both are saturated, the wait for its own thread pool is part of every time it measures (bench/README.md);
-/// this probe needs almost no CPU and no thread pool, so its times are the app's.
+/// One newcomer opening the survey link ten times a second over one connection: what the app answers at the door
+/// and how fast. The probe is curl, a process of its own that times each visit itself (<c>--rate 10/s</c>,
+/// <c>time_total</c>). The load generator shares the two cores with the app, and when both are saturated its own
+/// thread pool queue and its garbage collections (30–80 ms of pauses a second at 128 arrivals/s) are part of every
+/// time it measures; a probe inside the test process paused with it (bench/README.md, "The door"). curl needs almost
+/// no CPU and is never paused by the test process, so its times are the app's and the machine's.
 /// </summary>
 public sealed class DoorProbe : IDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
-
-    private readonly HttpClient _client;
-    private readonly Uri _door;
-    private readonly Thread _thread;
-    private readonly ManualResetEventSlim _stop = new();
+    private readonly Process _curl;
+    private readonly Task _reading;
     private readonly List<double> _turnedAway = [];
     private readonly Dictionary<int, int> _statuses = [];
+    private readonly List<string> _other = [];
+    private bool _stopped;
 
     public DoorProbe(Uri baseAddress, string code)
     {
-        // No cookies: every visit is someone without an answer in progress, the only request admission turns away.
-        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
-        _door = new Uri(baseAddress, $"/s/{code}");
-        _thread = new Thread(Visit) { IsBackground = true, Name = "door probe" };
-        _thread.Start();
+        var info = new ProcessStartInfo("curl")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // Bodies go to stdout and are dropped; one line per visit goes to stderr. No cookie jar: every visit is someone
+        // without an answer in progress, the only request admission turns away. The numbered query only makes the URLs
+        // many (curl's URL globbing); the app reads the path. Connection failures are counted as status 000.
+        foreach (var argument in new[]
+        {
+            "--silent", "--rate", "10/s", "--max-time", "30",
+            "--write-out", "%{stderr}%{http_code} %{time_total}\\n",
+            "--globoff", "--config", "-",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        _curl = Process.Start(info) ?? throw new InvalidOperationException("Could not start curl; install it (apt-get install curl).");
+        _reading = Task.WhenAll(DropAsync(_curl.StandardOutput), ReadVisitsAsync(_curl.StandardError));
+
+        // The URLs come through stdin as a config file: enough for an hour of visits, stopped with Stop.
+        var door = new Uri(baseAddress, $"/s/{code}");
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                for (var visit = 0; visit < 36_000 && !_curl.HasExited; visit++)
+                {
+                    await _curl.StandardInput.WriteLineAsync($"url = \"{door}?door={visit}\"\noutput = \"/dev/null\"");
+                }
+
+                _curl.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // curl was stopped.
+            }
+        });
     }
 
     /// <summary>Time of each 429 ("very busy, try again later"), in milliseconds; complete after <see cref="Stop"/>.</summary>
@@ -36,42 +74,52 @@ public sealed class DoorProbe : IDisposable
 
     public void Stop()
     {
-        _stop.Set();
-        _thread.Join();
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        if (!_curl.HasExited)
+        {
+            _curl.Kill();
+        }
+
+        _curl.WaitForExit();
+        _reading.GetAwaiter().GetResult();
+        if (_statuses.Values.Sum() == 0)
+        {
+            throw new InvalidOperationException($"The door probe made no visit: {string.Join(" | ", _other.Take(5))}");
+        }
     }
 
     public void Dispose()
     {
         Stop();
-        _client.Dispose();
-        _stop.Dispose();
+        _curl.Dispose();
     }
 
-    private void Visit()
-    {
-        // The wait on the stop signal paces the visits and ends them at once when the load is over.
-        do
-        {
-            var started = Stopwatch.GetTimestamp();
-            int status;
-            try
-            {
-                using var response = _client.Send(new HttpRequestMessage(HttpMethod.Get, _door));
-                response.Content.ReadAsStream().CopyTo(Stream.Null);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-            {
-                status = 0;
-            }
+    private static Task DropAsync(StreamReader output) => output.BaseStream.CopyToAsync(Stream.Null);
 
-            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            _statuses[status] = _statuses.GetValueOrDefault(status) + 1;
-            if (status == 429)
+    private async Task ReadVisitsAsync(StreamReader errors)
+    {
+        while (await errors.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 2
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                _turnedAway.Add(milliseconds);
+                _statuses[status] = _statuses.GetValueOrDefault(status) + 1;
+                if (status == 429)
+                {
+                    _turnedAway.Add(seconds * 1000);
+                }
+            }
+            else
+            {
+                _other.Add(line);
             }
         }
-        while (!_stop.Wait(Interval));
     }
 }
