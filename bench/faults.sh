@@ -18,6 +18,8 @@ pg_major() { local bin; bin=$(pg_bin); if [ -n "$bin" ]; then basename "$(dirnam
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 { command -v pg_autoctl >/dev/null && [ -f "/usr/lib/postgresql/$(pg_major)/lib/pgautofailover.so" ]; } || missing+=("postgresql-$(pg_major)-auto-failover")
+# The overload check times the door with curl, a process apart from the load generator.
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; } || { echo "faults.sh: ${missing[*]} missing and cannot be installed" >&2; exit 1; }
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
