@@ -54,8 +54,11 @@ public sealed class FailoverTests
             await cluster.WaitForAsync(s => s.Count(n => n.Current == "primary") == 1 && s.Count(n => n.Current == "secondary") == 1, "a primary and a synchronous secondary");
             var primary = await cluster.PrimaryAsync() ?? throw new InvalidOperationException("No primary before the failover.");
             var standby = cluster.Nodes.Single(n => n != primary);
-            var killed = Stopwatch.GetTimestamp();
             primary.Kill();
+            // Lost when the last of its processes is gone, not when the signal is sent: until then its backends and
+            // walsender can still commit, and on a busy machine the kill takes a moment. A submission sent in that moment
+            // and acknowledged was counted as "serving again" before any promotion (CI, 2026-12-06).
+            var killed = Stopwatch.GetTimestamp();
 
             // While there is no primary: what a visitor sees, once devices are being told 503.
             await WaitUntilAsync(() => load.Outcomes.Any(o => o.SentTicks > killed && o.Status == 503), "a 503 after the primary was lost", TimeSpan.FromSeconds(120));
