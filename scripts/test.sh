@@ -25,8 +25,6 @@ has_auto_failover || missing+=("postgresql-$(pg_major)-auto-failover")
 # The research export is read back by the programs researchers use: PSPP for the SPSS syntax, R for the R script.
 command -v pspp >/dev/null || missing+=(pspp)
 command -v Rscript >/dev/null || missing+=(r-base-core)
-# The overload check times the door with curl, a process apart from the load generator.
-command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${missing[*]}"
