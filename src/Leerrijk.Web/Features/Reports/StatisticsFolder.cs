@@ -12,10 +12,11 @@ namespace Leerrijk.Web.Features.Reports;
 /// Folds newly arrived responses into their round's <see cref="RoundStatistic"/> rows, a batch at a time, every
 /// couple of seconds. Marking the batch folded and updating the statistics happen in one transaction, and the mark
 /// only succeeds for responses nobody folded first, so a second app instance cannot count a response twice. The
-/// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads.
+/// adding itself is <see cref="StatisticsFold"/>, the same routine a report uses for the tail it reads. The answers of
+/// responses this instance committed a moment ago come from <see cref="RecentAnswers"/>; only the others are read back.
 /// </summary>
 public sealed partial class StatisticsFolder(
-    IServiceScopeFactory scopes, InstrumentCatalog catalog, WriterQueue writers, IOptions<StatisticsFolderOptions> options,
+    IServiceScopeFactory scopes, InstrumentCatalog catalog, WriterQueue writers, RecentAnswers recent, IOptions<StatisticsFolderOptions> options,
     StatisticsFolderMetrics metrics, ILogger<StatisticsFolder> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -61,6 +62,10 @@ public sealed partial class StatisticsFolder(
             }
 
             metrics.CaughtUp();
+
+            // Whatever is still held was not needed (its round was erased before it was folded, say, or it arrived
+            // after the last batch and will be read back): anonymous answers are not kept longer than one run.
+            recent.Forget();
             return total;
         }
         finally
@@ -119,10 +124,30 @@ public sealed partial class StatisticsFolder(
             return 0;
         }
 
-        var answers = await db.Set<ResponseAnswer>().AsNoTracking()
-            .Where(a => ids.Contains(a.ResponseId))
-            .Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value))
-            .ToListAsync(cancellationToken);
+        var answers = new List<StoredAnswer>(ids.Count * 24);
+        var readBack = new List<Guid>();
+        foreach (var id in ids)
+        {
+            if (recent.TryTake(id, out var held))
+            {
+                answers.AddRange(held.Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value)));
+            }
+            else
+            {
+                readBack.Add(id);
+            }
+        }
+
+        if (readBack.Count > 0)
+        {
+            answers.AddRange(await db.Set<ResponseAnswer>().AsNoTracking()
+                .Where(a => readBack.Contains(a.ResponseId))
+                .Select(a => new StoredAnswer(a.ResponseId, a.InstrumentId, a.ItemId, a.Value))
+                .ToListAsync(cancellationToken));
+        }
+
+        metrics.AnswersFound(inMemory: ids.Count - readBack.Count, readBack: readBack.Count);
+
         var roundIds = batch.Select(r => r.RoundId).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
             .Select(r => new { r.Id, r.OrganisationId, r.InstrumentId, r.InstrumentVersion, r.ModuleId, r.ModuleVersion })

@@ -4,7 +4,7 @@ namespace Leerrijk.Web.Features.Responses;
 public static class ResponsesSetup
 {
     public static IServiceCollection AddResponses(this IServiceCollection services) =>
-        services.AddScoped<ResponseSubmission>().AddSingleton<ResponseMetrics>().AddSingleton<SubmissionBatcher>();
+        services.AddScoped<ResponseSubmission>().AddSingleton<ResponseMetrics>().AddSingleton<RecentAnswers>().AddSingleton<SubmissionBatcher>();
 
     public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app) => app.MapResponsesApi();
 }

@@ -18,16 +18,19 @@ public sealed class SubmissionBatcher : IAsyncDisposable, IDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly IServiceScopeFactory _scopes;
     private readonly WriterQueue _writerQueue;
+    private readonly RecentAnswers _recent;
     private readonly ResponseMetrics _metrics;
     private readonly ILogger<SubmissionBatcher> _logger;
     private readonly int _maxBatch;
     private readonly Task[] _writers;
 
     public SubmissionBatcher(
-        IServiceScopeFactory scopes, IConfiguration configuration, WriterQueue writerQueue, ResponseMetrics metrics, ILogger<SubmissionBatcher> logger)
+        IServiceScopeFactory scopes, IConfiguration configuration, WriterQueue writerQueue, RecentAnswers recent, ResponseMetrics metrics,
+        ILogger<SubmissionBatcher> logger)
     {
         _scopes = scopes;
         _writerQueue = writerQueue;
+        _recent = recent;
         _metrics = metrics;
         _logger = logger;
         _maxBatch = Math.Max(1, configuration.GetValue(MaxBatchKey, 256));
@@ -95,6 +98,7 @@ public sealed class SubmissionBatcher : IAsyncDisposable, IDisposable
             var inserted = await db.Database.CreateExecutionStrategy().ExecuteAsync(
                 responses, (list, ct) => ResponseWriter.InsertAsync(db, list, ct), CancellationToken.None);
             _metrics.RecordBatch(batch.Count);
+            _recent.Remember(responses.Where(r => inserted.Contains(r.Id)));
             foreach (var pending in batch)
             {
                 pending.Written.TrySetResult(inserted.Contains(pending.Response.Id));
