@@ -102,7 +102,7 @@ public sealed class GroupCommitTests(LoggedAppFactory app) : IClassFixture<Logge
         app.Logs.Clear();
 
         // The responses table is locked while they are queued, so they are written together once it is free. Each
-        // writer loop (two on PostgreSQL) takes what is queued when it wakes and then waits for the lock; so the first
+        // writer loop (four on PostgreSQL) takes what is queued when it wakes and then waits for the lock; so the first
         // responses may go in batches of their own, but everything queued behind them, the broken one in the middle
         // of it, forms the next batch.
         const int brokenAt = 5;
