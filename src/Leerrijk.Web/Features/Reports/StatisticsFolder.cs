@@ -124,7 +124,7 @@ public sealed partial class StatisticsFolder(
             return 0;
         }
 
-        var answers = new List<StoredAnswer>(ids.Count * 24);
+        var answers = new List<StoredAnswer>();
         var readBack = new List<Guid>();
         foreach (var id in ids)
         {

@@ -4,9 +4,9 @@ namespace Leerrijk.Web.Features.Responses;
 /// The answers of responses this app instance has just committed, kept for the statistics folder so it need not read
 /// back from the database what it wrote a second ago: 24 answers per response, most of what folding cost PostgreSQL
 /// per submission (bench/README.md, "Folding from memory"; ADR 0030). It is only a shortcut: whatever is not here
-/// (stored by another instance, before a restart, by the demo seed, or dropped from here) the folder reads from the
-/// database, so nothing depends on it being complete. Answers are never changed after they are stored, so a copy kept
-/// here is the same as the stored rows. Only answers are kept, never the open answers' text.
+/// (stored by another instance, before a restart, by a bulk load straight into the database, or dropped from here)
+/// the folder reads from the database, so nothing depends on it being complete. Answers are never changed after they
+/// are stored, so a copy kept here is the same as the stored rows. Only answers are kept, never the open answers' text.
 /// </summary>
 /// <remarks>
 /// Bounded twice, so anonymous answers do not linger in memory: at most <see cref="Capacity"/> responses (the oldest go
