@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Leerrijk.Scoring.Instruments;
 using Leerrijk.Web.Data;
 using Leerrijk.Web.Features.Instruments;
@@ -195,7 +192,7 @@ public sealed class ResponseSubmission(
             }
         }
 
-        entity.ContentHash = Hash(entity);
+        entity.ContentHash = ResponseHash.Of(entity);
         return entity;
     }
 
@@ -225,19 +222,4 @@ public sealed class ResponseSubmission(
         nameof(RespondentRole.WorksCouncil) => "works-council",
         _ => roundRole.ToLowerInvariant(),
     };
-
-    private static string Hash(SurveyResponse r)
-    {
-        var canonical = JsonSerializer.Serialize(new
-        {
-            r.RoundId,
-            r.Language,
-            r.Role,
-            r.Department,
-            r.YearsEmployed,
-            Answers = r.Answers.OrderBy(a => a.InstrumentId, StringComparer.Ordinal).ThenBy(a => a.ItemId, StringComparer.Ordinal).Select(a => new { a.InstrumentId, a.ItemId, a.Value }),
-            Comments = r.Comments.OrderBy(c => c.QuestionId, StringComparer.Ordinal).Select(c => new { c.QuestionId, c.Text }),
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
 }
