@@ -264,19 +264,27 @@ start_pg() {
 }
 # pgbench scripts: (1) the raw rate, one single-row INSERT per transaction (autocommit, so one durable commit each);
 # (2) the reference for the app, a transaction shaped like one submission: 1 response + 24 answers + 1 comment in one
-# commit. run_pgbench writes them and the schema; pgbench_once runs one.
+# commit, into the app's own tables. Their definitions (columns, keys, indexes, foreign keys) are dumped from a
+# database the app itself has just migrated, so the reference cannot drift from the app: written by hand, it had
+# (from 2026-11-23 to 2026-12-06) two indexes, two columns and the round's foreign key fewer than the app's tables.
+# app_tables dumps them; run_pgbench writes the scripts and the schema; pgbench_once runs one.
+app_tables() {
+  say "postgres: the app's tables for the reference (the app migrates a scratch database)"
+  "${PSQL[@]}" -d postgres -c 'CREATE DATABASE leerrijk_tables'
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=leerrijk_tables"
+  start_app tables
+  stop_app
+  "$PG_BIN/pg_dump" -s --no-owner --no-privileges -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+    -t '"Responses"' -t '"ResponseAnswer"' -t '"ResponseComment"' leerrijk_tables >"$WORK/app-tables.sql"
+  "${PSQL[@]}" -d postgres -c 'DROP DATABASE leerrijk_tables'
+  grep -q 'REFERENCES public."Rounds"' "$WORK/app-tables.sql" || die "the dump of the app's tables has no foreign key to Rounds; update app_tables"
+}
 run_pgbench() {
   cat >"$WORK/schema.sql" <<'SQL'
 CREATE TABLE t (id uuid PRIMARY KEY, a int NOT NULL, b text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE resp (id uuid PRIMARY KEY, organisation_id uuid NOT NULL, round_id uuid NOT NULL, language varchar(8) NOT NULL,
-  role varchar(32) NOT NULL, department text, content_hash varchar(64) NOT NULL, submitted_on date NOT NULL);
-CREATE INDEX ON resp (round_id); CREATE INDEX ON resp (organisation_id);
-CREATE TABLE answer (response_id uuid NOT NULL REFERENCES resp ON DELETE CASCADE, organisation_id uuid NOT NULL,
-  instrument_id varchar(100) NOT NULL, item_id varchar(100) NOT NULL, value int, PRIMARY KEY (response_id, instrument_id, item_id));
-CREATE INDEX ON answer (organisation_id);
-CREATE TABLE comment (response_id uuid NOT NULL REFERENCES resp ON DELETE CASCADE, organisation_id uuid NOT NULL,
-  question_id varchar(100) NOT NULL, text text NOT NULL, PRIMARY KEY (response_id, question_id));
-CREATE INDEX ON comment (organisation_id);
+-- The one table the app's response tables refer to, reduced to its key, with the round every response goes to.
+CREATE TABLE "Rounds" ("Id" uuid PRIMARY KEY);
+INSERT INTO "Rounds" VALUES ('00000000-0000-0000-0000-000000000002');
 SQL
   cat >"$WORK/insert.sql" <<'SQL'
 \set a random(1, 5)
@@ -284,17 +292,18 @@ INSERT INTO t (id, a, b) VALUES (gen_random_uuid(), :a, 'Werkplaats');
 SQL
   cat >"$WORK/submission.sql" <<'SQL'
 WITH r AS (
-  INSERT INTO resp (id, organisation_id, round_id, language, role, department, content_hash, submitted_on)
-  VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 'nl', 'Employee',
-          'Werkplaats', md5(random()::text) || md5(random()::text), current_date)
-  RETURNING id, organisation_id),
+  INSERT INTO "Responses" ("Id", "OrganisationId", "RoundId", "SubmittedOn", "Language", "Role", "Department", "YearsEmployed", "Folded", "ContentHash")
+  VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', current_date, 'nl', 'Employee',
+          'Werkplaats', NULL, false, md5(random()::text) || md5(random()::text))
+  RETURNING "Id", "OrganisationId", "RoundId"),
 a AS (
-  INSERT INTO answer (response_id, organisation_id, instrument_id, item_id, value)
-  SELECT r.id, r.organisation_id, 'leerrijk-teamscan', 'item-' || g, 1 + (random() * 4)::int FROM r, generate_series(1, 24) g)
-INSERT INTO comment (response_id, organisation_id, question_id, text)
-SELECT r.id, r.organisation_id, 'wat-helpt', 'Samen naar een lastige storing kijken en daarna bespreken wat we ervan leren.' FROM r;
+  INSERT INTO "ResponseAnswer" ("ResponseId", "OrganisationId", "InstrumentId", "ItemId", "Value")
+  SELECT r."Id", r."OrganisationId", 'leerrijk-teamscan', 'item-' || g, 1 + (random() * 4)::int FROM r, generate_series(1, 24) g)
+INSERT INTO "ResponseComment" ("ResponseId", "OrganisationId", "RoundId", "QuestionId", "Text")
+SELECT r."Id", r."OrganisationId", r."RoundId", 'wat-helpt', 'Samen naar een lastige storing kijken en daarna bespreken wat we ervan leren.' FROM r;
 SQL
   "${PSQL[@]}" -d pgbench_raw -f "$WORK/schema.sql"
+  "${PSQL[@]}" -d pgbench_raw -f "$WORK/app-tables.sql" >/dev/null
 }
 # pgbench_once <insert|submission> <when>: one pgbench run; sets TPS_<name>_<when>.
 pgbench_once() {
@@ -321,8 +330,9 @@ for db in $DBS; do
       say "PostgreSQL: starting a throwaway cluster with durable defaults"
       start_pg
       echo "PostgreSQL $PG_VERSION on port $PG_PORT: $PG_SETTINGS" >&2
-      run_pgbench
       unset ConnectionStrings__Sqlite
+      app_tables
+      run_pgbench
       export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=leerrijk_bench"
       DB_LABEL="PostgreSQL ${PG_VERSION%% *} (fsync, synchronous_commit on)"
       # The reference is measured on the same cluster in the same minutes, before and after the app (interleaved),
@@ -335,8 +345,8 @@ for db in $DBS; do
       TPS_submission=$(( (TPS_submission_before + TPS_submission_after) / 2 ))
       TPS_insert=$(( (TPS_insert_before + TPS_insert_after) / 2 ))
       PGBENCH+=("- raw insert, one row per transaction (\`INSERT INTO t (id, a, b) VALUES (gen_random_uuid(), :a, 'Werkplaats')\`, autocommit): **$TPS_insert tps** (before the app $TPS_insert_before, after $TPS_insert_after)")
-      PGBENCH+=("- submission-shaped, one submission's rows per transaction (1 response + 24 answers + 1 comment in one statement, same indexes and keys as the app's tables): **$TPS_submission tps** (before the app $TPS_submission_before, after $TPS_submission_after)")
-      "${PSQL[@]}" -d pgbench_raw -c 'SELECT $$rows: t=$$ || (SELECT count(*) FROM t) || $$, resp=$$ || (SELECT count(*) FROM resp) || $$, answer=$$ || (SELECT count(*) FROM answer)' >&2
+      PGBENCH+=("- submission-shaped, one submission's rows per transaction (1 response + 24 answers + 1 comment in one statement, into the app's own table definitions): **$TPS_submission tps** (before the app $TPS_submission_before, after $TPS_submission_after)")
+      "${PSQL[@]}" -d pgbench_raw -c 'SELECT $$rows: t=$$ || (SELECT count(*) FROM t) || $$, responses=$$ || (SELECT count(*) FROM "Responses") || $$, answers=$$ || (SELECT count(*) FROM "ResponseAnswer")' >&2
       stop_pg
       ;;
     *) die "unknown database $db" ;;
