@@ -78,5 +78,9 @@ public sealed class ResponseHashTests
             answers, [("wat-helpt", "Samen naar een storing kijken <daarna> bespreken, café ’s avonds é ü 😀\n"), ("wat-kan-beter", "")]);
 
         Assert.Equal(AsFirstStored(response), ResponseHash.Of(response));
+
+        // What the serializer gave for this response on .NET 10.0.12 on 2026-12-06: if a later runtime serialized
+        // differently, the reference above would move with it, but the stored hashes would not.
+        Assert.Equal("1dcd4286870b5d47b9547be55a7ad80f3eaacd527ee6d091d636aee66ae3d56a", ResponseHash.Of(response));
     }
 }
