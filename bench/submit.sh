@@ -266,7 +266,7 @@ start_pg() {
 # (2) the reference for the app, a transaction shaped like one submission: 1 response + 24 answers + 1 comment in one
 # commit, into the app's own tables. Their definitions (columns, keys, indexes, foreign keys) are dumped from a
 # database the app itself has just migrated, so the reference cannot drift from the app: written by hand, it had
-# (from 2026-11-23 to 2026-12-06) two indexes, two columns and the round's foreign key fewer than the app's tables.
+# (from 2026-11-23 to 2026-12-06) two indexes, three columns and the round's foreign key fewer than the app's tables.
 # app_tables dumps them; run_pgbench writes the scripts and the schema; pgbench_once runs one.
 app_tables() {
   say "postgres: the app's tables for the reference (the app migrates a scratch database)"
