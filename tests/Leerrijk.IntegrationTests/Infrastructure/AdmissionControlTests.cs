@@ -7,7 +7,7 @@ namespace Leerrijk.IntegrationTests.Infrastructure;
 /// <summary>
 /// A saturated app turns newcomers at a survey link away with a light 429 page and lets everyone already answering
 /// through. Saturation is simulated with a limit of 0 requests in flight; the real overload is measured by
-/// tests/Leerrijk.FaultTests (OverloadTests). Slowness is simulated with an average limit of 0 ms.
+/// tests/Leerrijk.FaultTests (OverloadTests). Slowness is simulated by counting every request as slow at once.
 /// </summary>
 public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app, AdmissionControlTests.SlowApp slow)
     : IClassFixture<AdmissionControlTests.SaturatedApp>, IClassFixture<AdmissionControlTests.SlowApp>
@@ -19,20 +19,37 @@ public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app
 
     public sealed class SlowApp : LeerrijkAppFactory
     {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Admission:MaxAverageMilliseconds"] = "0" };
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Admission:SlowMilliseconds"] = "0",
+            ["Admission:SlowForMilliseconds"] = "0",
+        };
     }
 
     [Fact]
-    public async Task Slow_answering_also_counts_as_saturated_but_only_once_someone_has_been_answering()
+    public async Task Slow_answering_also_counts_as_saturated_but_only_once_enough_people_have_been_answering()
     {
         var round = await slow.CreateRoundAsync();
 
         // No respondent request has been timed yet: nothing says the app is slow.
         var first = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
-        var second = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
-
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+
+        // With a limit of 0 ms every timed request is slow; it takes twenty of them in a row to make a queue that
+        // stands. The first newcomer was one; eighteen screens of someone answering make nineteen.
+        var answering = slow.CreateBrowserClient();
+        answering.DefaultRequestHeaders.Add("Cookie", $"{Survey.CookieName}={Guid.NewGuid()}");
+        for (var i = 0; i < 18; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await answering.GetAsync($"/s/{round.Code}")).StatusCode);
+        }
+
+        // Nineteen: the next newcomer is let in, and is the twentieth; the one after is turned away.
+        var letIn = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
+        var turnedAway = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
+
+        Assert.Equal(HttpStatusCode.OK, letIn.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, turnedAway.StatusCode);
     }
 
     [Theory]

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Localization;
 namespace Leerrijk.UnitTests.Infrastructure;
 
 /// <summary>
-/// Respondents' pages take turns in a limited number of slots, and the light "busy" page never waits for one
-/// (AdmissionControl). The pages here are held open until the test lets them finish, so every order is decided by the
-/// test, not by timing; the real effect under load is measured by tests/Leerrijk.FaultTests (OverloadTests).
+/// Respondents' pages take turns in a limited number of slots, the light "busy" page never waits for one, and only a
+/// queue that stands turns newcomers away, not a burst that drains (AdmissionControl). The pages here are held open until the test lets them finish, so every order is decided by the
+/// test, not by timing, and time is the test's own clock; the real effect under load is measured by
+/// tests/Leerrijk.FaultTests (OverloadTests).
 /// </summary>
 public sealed class AdmissionControlTests : IDisposable
 {
@@ -21,8 +22,39 @@ public sealed class AdmissionControlTests : IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddLocalization().AddMetrics().BuildServiceProvider();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
     private readonly ConcurrentQueue<string> _started = new();
+    private readonly ManualClock _clock = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<string> _turnedAway = new();
 
-    public void Dispose() => _services.Dispose();
+    public AdmissionControlTests()
+    {
+        // The reason of every newcomer turned away, from this test's own meters.
+        var meters = _services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "leerrijk.admission.turned_away")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "reason")
+                {
+                    _turnedAway.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _services.Dispose();
+    }
 
     [Fact]
     public async Task Pages_beyond_the_limit_wait_and_get_a_slot_in_the_order_they_came()
@@ -48,22 +80,103 @@ public sealed class AdmissionControlTests : IDisposable
     }
 
     [Fact]
-    public async Task A_newcomer_is_turned_away_at_once_while_pages_wait_for_a_slot()
+    public async Task A_newcomer_is_turned_away_at_once_while_pages_wait_for_a_slot_none_has_been_given()
     {
-        // Saturated: two requests in progress, one page in its slot and one waiting for it.
+        // Stuck: one page in its slot and one waiting for it, and no slot given for a whole second. The app has been
+        // up a while, so it is the last slot given that counts, not the start.
+        var admission = Admission(pagesInProgress: 1);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var inSlot = admission.InvokeAsync(Page("in slot"));
+        var waiting = admission.InvokeAsync(Page("waiting"));
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        await AssertLetInAsync(admission, "just in time", whileWaiting: () => Finish("in slot"), then: [() => Finish("waiting")]);
+        await Task.WhenAll(inSlot, waiting).WaitAsync(Guard);
+
+        var stuck = admission.InvokeAsync(Page("stuck"));
+        var behind = admission.InvokeAsync(Page("behind"));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await AssertTurnedAwayAsync(admission, "stuck");
+
+        Assert.Equal(["in slot", "waiting", "just in time", "stuck"], _started);
+        Finish("stuck");
+        await Started("behind");
+        Finish("behind");
+        await Task.WhenAll(stuck, behind).WaitAsync(Guard);
+    }
+
+    [Fact]
+    public async Task Pages_waiting_for_a_slot_do_not_count_as_requests_being_worked_on()
+    {
         var admission = Admission(pagesInProgress: 1, maxConcurrentRequests: 2);
         var inSlot = admission.InvokeAsync(Page("in slot"));
         var waiting = admission.InvokeAsync(Page("waiting"));
+        var alsoWaiting = admission.InvokeAsync(Page("also waiting"));
 
-        var newcomer = Newcomer();
-        await admission.InvokeAsync(newcomer).WaitAsync(Guard);
+        // Three in flight, one worked on: a burst that costs nothing while it waits. The newcomer joins the queue.
+        await AssertLetInAsync(admission, "newcomer", whileWaiting: () => Finish("in slot"), then: [() => Finish("waiting"), () => Finish("also waiting")]);
+        await Task.WhenAll(inSlot, waiting, alsoWaiting).WaitAsync(Guard);
 
-        Assert.Equal(StatusCodes.Status429TooManyRequests, newcomer.Response.StatusCode);
-        Assert.Equal(["in slot"], _started);
-        Finish("in slot");
-        await Started("waiting");
-        Finish("waiting");
-        await Task.WhenAll(inSlot, waiting).WaitAsync(Guard);
+        // Two worked on at once (a page and a kiosk's submission, which takes no slot): busy.
+        var page = admission.InvokeAsync(Page("page"));
+        var submission = admission.InvokeAsync(Request("submission", HttpMethods.Post, "/api/v1/s/DEMO/responses"));
+        await AssertTurnedAwayAsync(admission, "busy");
+        Finish("page");
+        Finish("submission");
+        await Task.WhenAll(page, submission).WaitAsync(Guard);
+    }
+
+    [Fact]
+    public async Task A_burst_of_slow_pages_that_drains_turns_nobody_away_but_a_queue_that_stands_does()
+    {
+        var admission = Admission(pagesInProgress: 100);
+
+        // A burst: thirty pages at once, each 300 ms. Half a second later nothing says the queue stands, and the
+        // newcomer let in, quick, ends the spell.
+        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        await AssertLetInAsync(admission, "during the burst");
+        _clock.Advance(TimeSpan.FromMilliseconds(600));
+        await AssertLetInAsync(admission, "after the burst");
+
+        // A queue that stands: every page slow for a second.
+        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
+        _clock.Advance(TimeSpan.FromMilliseconds(700));
+        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
+        await AssertTurnedAwayAsync(admission, "slow");
+
+        // Fast submissions to the responses API do not hide pages that stand.
+        await TimedPageAsync(admission, "submission", TimeSpan.FromMilliseconds(5), "/api/v1/s/DEMO/responses");
+        await AssertTurnedAwayAsync(admission, "slow");
+
+        // One quick page ends it.
+        await TimedPageAsync(admission, "quick again", TimeSpan.FromMilliseconds(20));
+        await AssertLetInAsync(admission, "after the queue");
+    }
+
+    [Fact]
+    public async Task Nineteen_slow_requests_are_no_queue_and_a_spell_with_nobody_answering_since_says_nothing()
+    {
+        var admission = Admission(pagesInProgress: 100);
+
+        // One after the other over four seconds, so the spell is old enough but holds nineteen requests.
+        for (var i = 0; i < 19; i++)
+        {
+            await TimedPageAsync(admission, $"slow {i}", TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.Equal(StatusCodes.Status200OK, (await TurnedAwayOrNotAsync(admission, "newcomer")).Response.StatusCode);
+
+        // The newcomer let in took no time: the spell ended. Twenty slow ones in a new spell stand.
+        for (var i = 0; i < 20; i++)
+        {
+            await TimedPageAsync(admission, $"slow again {i}", TimeSpan.FromMilliseconds(200));
+        }
+
+        await AssertTurnedAwayAsync(admission, "slow");
+
+        // Five seconds with nobody answering: whatever stood then says nothing about now.
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await AssertLetInAsync(admission, "after a quiet spell");
     }
 
     [Fact]
@@ -126,10 +239,83 @@ public sealed class AdmissionControlTests : IDisposable
 
     private AdmissionControl Admission(int pagesInProgress, int maxConcurrentRequests = 100) => new(
         PageAsync,
-        new AdmissionOptions { MaxPagesInProgress = pagesInProgress, MaxConcurrentRequests = maxConcurrentRequests, MaxAverageMilliseconds = int.MaxValue },
+        new AdmissionOptions { MaxPagesInProgress = pagesInProgress, MaxConcurrentRequests = maxConcurrentRequests },
         new AdmissionRules(AnsweringSetup.IsNewArrival, AnsweringSetup.IsAnswering, AnsweringSetup.IsAnsweringPage),
         _services.GetRequiredService<IStringLocalizer<SharedResource>>(),
-        _services.GetRequiredService<IMeterFactory>());
+        _services.GetRequiredService<IMeterFactory>(),
+        _clock);
+
+    /// <summary>Pages that start together and finish together, each taking the given time on the test's clock.</summary>
+    private async Task SlowPagesAsync(AdmissionControl admission, int count, TimeSpan each)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"slow {Guid.NewGuid()}").ToList();
+        var pages = names.Select(name => admission.InvokeAsync(Page(name))).ToList();
+        await Task.WhenAll(names.Select(Started));
+        _clock.Advance(each);
+        names.ForEach(Finish);
+        await Task.WhenAll(pages).WaitAsync(Guard);
+    }
+
+    /// <summary>One request of someone answering (a page, or a submission to the responses API) that takes the given time.</summary>
+    private async Task TimedPageAsync(AdmissionControl admission, string name, TimeSpan takes, string path = "/s/DEMO")
+    {
+        var context = path == "/s/DEMO" ? Page(name) : Request(name, HttpMethods.Post, path);
+        var request = admission.InvokeAsync(context);
+        await Started(name);
+        _clock.Advance(takes);
+        Finish(name);
+        await request.WaitAsync(Guard);
+    }
+
+    /// <summary>A newcomer at the survey link: turned away at once, or let in to a page that finishes at once.</summary>
+    private async Task<DefaultHttpContext> TurnedAwayOrNotAsync(AdmissionControl admission, string name)
+    {
+        var newcomer = Newcomer(name);
+        var opening = admission.InvokeAsync(newcomer);
+        if (!opening.IsCompleted)
+        {
+            await Started(name);
+            Finish(name);
+        }
+
+        await opening.WaitAsync(Guard);
+        return newcomer;
+    }
+
+    private async Task AssertTurnedAwayAsync(AdmissionControl admission, string reason)
+    {
+        var before = _turnedAway.Count;
+        var newcomer = Newcomer($"turned away {Guid.NewGuid()}");
+        var opening = admission.InvokeAsync(newcomer);
+
+        // Turned away before any page work: the request is complete without the test finishing anything.
+        Assert.True(opening.IsCompleted, "The newcomer waited instead of being turned away at once.");
+        await opening;
+        Assert.Equal(StatusCodes.Status429TooManyRequests, newcomer.Response.StatusCode);
+        Assert.Equal(before + 1, _turnedAway.Count);
+        Assert.Equal(reason, _turnedAway.Last());
+    }
+
+    /// <summary>
+    /// A newcomer let in: their page starts (after <paramref name="whileWaiting"/> frees a slot, if they must wait) and
+    /// finishes; <paramref name="then"/> lets the pages behind them finish.
+    /// </summary>
+    private async Task AssertLetInAsync(AdmissionControl admission, string name, Action? whileWaiting = null, Action[]? then = null)
+    {
+        var newcomer = Newcomer(name);
+        var opening = admission.InvokeAsync(newcomer);
+        Assert.False(opening.IsCompleted && newcomer.Response.StatusCode == StatusCodes.Status429TooManyRequests, $"{name} was turned away.");
+        whileWaiting?.Invoke();
+        foreach (var next in then ?? [])
+        {
+            next();
+        }
+
+        await Started(name);
+        Finish(name);
+        await opening.WaitAsync(Guard);
+        Assert.Equal(StatusCodes.Status200OK, newcomer.Response.StatusCode);
+    }
 
     /// <summary>The rest of the pipeline: a page that records it started and finishes when the test says so.</summary>
     private Task PageAsync(HttpContext context)
@@ -167,4 +353,16 @@ public sealed class AdmissionControlTests : IDisposable
         context.Items["name"] = name;
         return context;
     }
+}
+
+/// <summary>Time that moves only when the test says so.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private long _ticks = TimeSpan.TicksPerDay;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }

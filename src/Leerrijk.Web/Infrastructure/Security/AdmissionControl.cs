@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
@@ -12,20 +11,30 @@ public sealed class AdmissionOptions
     public const string Section = "Admission";
 
     /// <summary>
-    /// Requests in progress at which the app counts as saturated. Normal campaign load keeps a few dozen in flight on
+    /// Requests being worked on at which the app counts as saturated. Normal campaign load keeps a few dozen in flight on
     /// two cores (bench/results/); far more means requests are queueing and every answer is getting slower.
+    /// Respondents' pages waiting for a slot are not counted: they cost nothing while they wait, a burst of them drains
+    /// within moments, and a wait that lasts shows in their time (below). Counted, bursts of a hundred and more waiting
+    /// pages turned newcomers away while respondents' requests took 2–72 ms on average (bench/README.md, "A queue that
+    /// stands").
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 100;
 
     /// <summary>
-    /// Average time of respondents' requests (smoothed over the last few dozen) at which the app counts as saturated.
-    /// SQLite serialises writes and its driver blocks threads, so there the queue builds up before requests are
-    /// counted as in progress; their time still shows it (bench/results/). 150 rather than the first 500: turning
-    /// newcomers away that much sooner let the same number of people in at twice the sustainable rate and halved the
-    /// p99 of those answering and of the 429 itself (bench/README.md, "The respondent path at census peak"); a
-    /// normal campaign stays far below it (p99 20–120 ms).
+    /// A respondent's request that takes longer than this, its wait for a page slot included, is slow. SQLite
+    /// serialises writes and its driver blocks threads, so there the queue builds up before requests are counted as in
+    /// progress; their time still shows it (bench/results/). 150 rather than the first 500: turning newcomers away that
+    /// much sooner let the same number of people in at twice the sustainable rate and halved the p99 of those answering
+    /// and of the 429 itself (bench/README.md, "The respondent path at census peak"); a normal campaign stays far below
+    /// it (p99 20–120 ms).
     /// </summary>
-    public int MaxAverageMilliseconds { get; set; } = 150;
+    public int SlowMilliseconds { get; set; } = 150;
+
+    /// <summary>
+    /// How long every respondent's request must have been slow (and at least twenty of them) before the app counts as
+    /// saturated: a queue that stands, not a burst that drains. An average, as before, rose with the burst itself.
+    /// </summary>
+    public int SlowForMilliseconds { get; set; } = 1000;
 
     /// <summary>
     /// Respondents' pages worked on at once; the others wait their turn, first come first served, in a queue that costs
@@ -53,60 +62,71 @@ public sealed class AdmissionOptions
 public sealed record AdmissionRules(Func<HttpRequest, bool> IsNewArrival, Func<HttpRequest, bool> IsAnswering, Func<HttpRequest, bool> IsAnsweringPage);
 
 /// <summary>
-/// When the app is saturated (too many requests in progress, or respondents' requests slow on average), people who arrive at a survey's start page get a light "very busy, try again in a few
+/// When the app is saturated, people who arrive at a survey's start page get a light "very busy, try again in a few
 /// minutes" page (429 with Retry-After, no database, no page rendering) so that everyone already answering can
 /// finish: turning newcomers away costs them a click later, slowing everyone down can lose half-finished answers.
 /// This is how the ONS ran its census peak (research/reliability-security.md, E3). Everything else always passes.
 /// Respondents' pages take turns in a limited number of slots, so that the work queued in the runtime stays short and
 /// the "busy" page, which never waits for a slot, is answered at once even when the app is saturated.
+/// Saturated means one of three things: too many requests being worked on; respondents' requests all slow for a
+/// while, the sign of a queue that stands rather than a burst that drains (the idea of CoDel, RFC 8289); or pages
+/// waiting while none has been given a slot for that while, the sign of an app that is stuck.
 /// </summary>
 public sealed class AdmissionControl
 {
-    /// <summary>An average older than this says nothing about now: with no one answering, nobody is turned away.</summary>
-    private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
-
     private readonly RequestDelegate next;
     private readonly AdmissionOptions options;
     private readonly AdmissionRules rules;
     private readonly IStringLocalizer<SharedResource> l;
+    private readonly TimeProvider clock;
     private readonly Counter<long> _turnedAway;
+    private readonly TimeSpan _slowFor;
 
     // SemaphoreSlim wakes its asynchronous waiters first in, first out.
     private readonly SemaphoreSlim? _pageSlots;
+
+    // Pages and the responses API's submissions each have a spell of their own: quick submissions, which group commit
+    // writes together, must not hide pages that stand in their queue.
+    private readonly SlowSpell _slowPages = new();
+    private readonly SlowSpell _slowSubmissions = new();
     private int _inFlight;
     private int _pagesWaiting;
-    private double _averageMilliseconds;
-    private long _lastSample;
+    private long _lastSlotGiven;
 
-    public AdmissionControl(RequestDelegate next, AdmissionOptions options, AdmissionRules rules, IStringLocalizer<SharedResource> l, IMeterFactory meters)
+    public AdmissionControl(RequestDelegate next, AdmissionOptions options, AdmissionRules rules, IStringLocalizer<SharedResource> l, IMeterFactory meters, TimeProvider clock)
     {
         this.next = next;
         this.options = options;
         this.rules = rules;
         this.l = l;
+        this.clock = clock;
+        _slowFor = TimeSpan.FromMilliseconds(options.SlowForMilliseconds);
+        _lastSlotGiven = clock.GetTimestamp();
         _pageSlots = options.MaxPagesInProgress > 0 ? new SemaphoreSlim(options.MaxPagesInProgress) : null;
         var meter = meters.Create("Leerrijk.Admission");
         _turnedAway = meter.CreateCounter<long>("leerrijk.admission.turned_away", unit: "{request}",
-            description: "Newcomers shown the light \"very busy, try again\" page because the app was saturated.");
+            description: "Newcomers shown the light \"very busy, try again\" page because the app was saturated, by reason: busy (too many requests being worked on), slow (respondents' requests all slow for a while) or stuck (pages waiting, none given a slot for a while).");
         meter.CreateObservableGauge("leerrijk.admission.in_flight", () => Volatile.Read(ref _inFlight), unit: "{request}",
-            description: "Requests in progress, as admission control counts them.");
-        meter.CreateObservableGauge("leerrijk.admission.answering_average", () => Volatile.Read(ref _averageMilliseconds), unit: "ms",
-            description: "Smoothed time of respondents' requests, compared with Admission:MaxAverageMilliseconds.");
+            description: "Requests in progress, pages waiting for a slot included.");
+        meter.CreateObservableGauge("leerrijk.admission.slow_for", () => Math.Max(_slowPages.Age(clock).TotalMilliseconds, _slowSubmissions.Age(clock).TotalMilliseconds), unit: "ms",
+            description: "How long respondents' requests have all been slow, compared with Admission:SlowForMilliseconds; 0 when the last was not slow.");
         meter.CreateObservableGauge("leerrijk.admission.pages_waiting", () => Volatile.Read(ref _pagesWaiting), unit: "{request}",
             description: "Respondents' pages waiting for one of Admission:MaxPagesInProgress slots.");
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (rules.IsNewArrival(context.Request) && IsSaturated())
+        if (rules.IsNewArrival(context.Request) && Saturation() is { } reason)
         {
-            _turnedAway.Add(1);
+            _turnedAway.Add(1, new KeyValuePair<string, object?>("reason", reason));
             await TurnAwayAsync(context);
             return;
         }
 
-        var answering = rules.IsAnswering(context.Request);
-        var started = Stopwatch.GetTimestamp();
+        var spell = !rules.IsAnswering(context.Request) ? null
+            : rules.IsAnsweringPage(context.Request) ? _slowPages
+            : _slowSubmissions;
+        var started = clock.GetTimestamp();
         Interlocked.Increment(ref _inFlight);
         try
         {
@@ -122,10 +142,7 @@ public sealed class AdmissionControl
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            if (answering)
-            {
-                Sample(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            spell?.Record(clock.GetElapsedTime(started).TotalMilliseconds >= options.SlowMilliseconds, clock.GetTimestamp());
         }
     }
 
@@ -135,6 +152,7 @@ public sealed class AdmissionControl
         try
         {
             await slots.WaitAsync(context.RequestAborted);
+            Volatile.Write(ref _lastSlotGiven, clock.GetTimestamp());
         }
         finally
         {
@@ -151,22 +169,21 @@ public sealed class AdmissionControl
         }
     }
 
-    private bool IsSaturated() =>
-        Volatile.Read(ref _inFlight) >= options.MaxConcurrentRequests
-        || (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastSample)) < Recent && Volatile.Read(ref _averageMilliseconds) >= options.MaxAverageMilliseconds);
-
-    /// <summary>
-    /// Exponentially smoothed over about two hundred requests: a fifth of a second when the app is saturated. Over
-    /// twenty, first, it was fine while the wait before the app went unseen; once the wait for a page slot counted, a
-    /// moment's stall at a third of the app's capacity turned newcomers away (bench/README.md, "The door"). Concurrent
-    /// updates may overwrite each other; a lost sample only nudges a heuristic, which is cheaper than a lock on every
-    /// request.
-    /// </summary>
-    private void Sample(double milliseconds)
+    /// <summary>Why a newcomer is turned away now (the counter's reason), or null when the app is not saturated.</summary>
+    private string? Saturation()
     {
-        var average = Volatile.Read(ref _averageMilliseconds);
-        Volatile.Write(ref _averageMilliseconds, average + ((milliseconds - average) / 200));
-        Interlocked.Exchange(ref _lastSample, Stopwatch.GetTimestamp());
+        var waiting = Volatile.Read(ref _pagesWaiting);
+        if (Volatile.Read(ref _inFlight) - waiting >= options.MaxConcurrentRequests)
+        {
+            return "busy";
+        }
+
+        if (_slowPages.HasLasted(clock, _slowFor) || _slowSubmissions.HasLasted(clock, _slowFor))
+        {
+            return "slow";
+        }
+
+        return waiting > 0 && clock.GetElapsedTime(Volatile.Read(ref _lastSlotGiven)) >= _slowFor ? "stuck" : null;
     }
 
     private async Task TurnAwayAsync(HttpContext context)
@@ -187,4 +204,55 @@ public sealed class AdmissionControl
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// A spell in which every timed request of one kind was slow: the first slow one begins it, any fast one ends it. It
+    /// has lasted once it is at least <c>SlowFor</c> old, holds at least <see cref="MinimumRequests"/> requests (a
+    /// few slow ones, as just after a start while the JIT compiles, are no queue) and its last request
+    /// finished recently. Concurrent updates may interleave; a
+    /// misplaced sample only nudges a heuristic, which is cheaper than a lock on every request.
+    /// </summary>
+    private sealed class SlowSpell
+    {
+        private const int MinimumRequests = 20;
+
+        /// <summary>A spell whose last request is older than this says nothing about now: with nobody answering, nothing stands.</summary>
+        private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
+        private const long None = long.MinValue;
+        private long _since = None;
+        private long _last = None;
+        private int _requests;
+
+        public void Record(bool slow, long now)
+        {
+            if (!slow)
+            {
+                Volatile.Write(ref _since, None);
+            }
+            else if (Interlocked.CompareExchange(ref _since, now, None) == None)
+            {
+                Volatile.Write(ref _requests, 1);
+            }
+            else
+            {
+                Interlocked.Increment(ref _requests);
+            }
+
+            Volatile.Write(ref _last, now);
+        }
+
+        public bool HasLasted(TimeProvider clock, TimeSpan slowFor)
+        {
+            var since = Volatile.Read(ref _since);
+            var last = Volatile.Read(ref _last);
+            return since != None && clock.GetElapsedTime(since) >= slowFor && Volatile.Read(ref _requests) >= MinimumRequests
+                && clock.GetElapsedTime(last) < Recent;
+        }
+
+        public TimeSpan Age(TimeProvider clock)
+        {
+            var since = Volatile.Read(ref _since);
+            return since == None ? TimeSpan.Zero : clock.GetElapsedTime(since);
+        }
+    }
 }
