@@ -7,7 +7,7 @@ namespace Leerrijk.IntegrationTests.Infrastructure;
 /// <summary>
 /// A saturated app turns newcomers at a survey link away with a light 429 page and lets everyone already answering
 /// through. Saturation is simulated with a limit of 0 requests in flight; the real overload is measured by
-/// tests/Leerrijk.FaultTests (OverloadTests). Slowness is simulated by counting every request as slow at once.
+/// tests/Leerrijk.FaultTests (OverloadTests). Slowness is simulated by counting every request as slow.
 /// </summary>
 public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app, AdmissionControlTests.SlowApp slow)
     : IClassFixture<AdmissionControlTests.SaturatedApp>, IClassFixture<AdmissionControlTests.SlowApp>
@@ -22,7 +22,7 @@ public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Admission:SlowMilliseconds"] = "0",
-            ["Admission:SlowForMilliseconds"] = "0",
+            ["Admission:SlowWindowMilliseconds"] = "600000",
         };
     }
 
@@ -35,8 +35,8 @@ public sealed class AdmissionControlTests(AdmissionControlTests.SaturatedApp app
         var first = await slow.CreateBrowserClient().GetAsync($"/s/{round.Code}");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        // With a limit of 0 ms every timed request is slow; it takes twenty of them in a row to make a queue that
-        // stands. The first newcomer was one; eighteen screens of someone answering make nineteen.
+        // With a limit of 0 ms every timed request is slow, but it takes twenty of them in the window (ten minutes
+        // here) to tell a queue. The first newcomer was one; eighteen screens of someone answering make nineteen.
         var answering = slow.CreateBrowserClient();
         answering.DefaultRequestHeaders.Add("Cookie", $"{Survey.CookieName}={Guid.NewGuid()}");
         for (var i = 0; i < 18; i++)

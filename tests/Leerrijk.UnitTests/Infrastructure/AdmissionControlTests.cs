@@ -82,19 +82,19 @@ public sealed class AdmissionControlTests : IDisposable
     [Fact]
     public async Task A_newcomer_is_turned_away_at_once_while_pages_wait_for_a_slot_none_has_been_given()
     {
-        // Stuck: one page in its slot and one waiting for it, and no slot given for a whole second. The app has been
-        // up a while, so it is the last slot given that counts, not the start.
+        // Stuck: one page in its slot and one waiting for it, and no slot given for two seconds. The app has been up a
+        // while, so it is the last slot given that counts, not the start.
         var admission = Admission(pagesInProgress: 1);
         _clock.Advance(TimeSpan.FromSeconds(5));
         var inSlot = admission.InvokeAsync(Page("in slot"));
         var waiting = admission.InvokeAsync(Page("waiting"));
-        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        _clock.Advance(TimeSpan.FromMilliseconds(1999));
         await AssertLetInAsync(admission, "just in time", whileWaiting: () => Finish("in slot"), then: [() => Finish("waiting")]);
         await Task.WhenAll(inSlot, waiting).WaitAsync(Guard);
 
         var stuck = admission.InvokeAsync(Page("stuck"));
         var behind = admission.InvokeAsync(Page("behind"));
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(2));
         await AssertTurnedAwayAsync(admission, "stuck");
 
         Assert.Equal(["in slot", "waiting", "just in time", "stuck"], _started);
@@ -126,57 +126,45 @@ public sealed class AdmissionControlTests : IDisposable
     }
 
     [Fact]
-    public async Task A_burst_of_slow_pages_that_drains_turns_nobody_away_but_a_queue_that_stands_does()
+    public async Task A_quarter_of_the_pages_slow_over_two_seconds_turns_newcomers_away_a_burst_among_quick_ones_does_not()
     {
         var admission = Admission(pagesInProgress: 100);
+        var quick = TimeSpan.FromMilliseconds(5);
+        var slow = TimeSpan.FromMilliseconds(200);
 
-        // A burst: thirty pages at once, each 300 ms. Half a second later nothing says the queue stands, and the
-        // newcomer let in, quick, ends the spell.
-        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
-        _clock.Advance(TimeSpan.FromMilliseconds(500));
-        await AssertLetInAsync(admission, "during the burst");
-        _clock.Advance(TimeSpan.FromMilliseconds(600));
-        await AssertLetInAsync(admission, "after the burst");
+        // Sixty-one quick pages and a burst of twenty slow ones: 24 %.
+        await PagesAsync(admission, 61, quick);
+        await PagesAsync(admission, 20, slow);
+        await AssertLetInAsync(admission, "just under a quarter");
 
-        // A queue that stands: every page slow for a second.
-        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
-        _clock.Advance(TimeSpan.FromMilliseconds(700));
-        await SlowPagesAsync(admission, 30, TimeSpan.FromMilliseconds(300));
+        // The newcomer's quick page makes 20 slow of 82; one more slow page makes 21 of 83: a quarter.
+        await PagesAsync(admission, 1, slow);
         await AssertTurnedAwayAsync(admission, "slow");
 
-        // Fast submissions to the responses API do not hide pages that stand.
-        await TimedPageAsync(admission, "submission", TimeSpan.FromMilliseconds(5), "/api/v1/s/DEMO/responses");
+        // Quick submissions to the responses API are counted apart and do not hide pages that stand.
+        await PagesAsync(admission, 100, quick, "/api/v1/s/DEMO/responses");
         await AssertTurnedAwayAsync(admission, "slow");
 
-        // One quick page ends it.
-        await TimedPageAsync(admission, "quick again", TimeSpan.FromMilliseconds(20));
-        await AssertLetInAsync(admission, "after the queue");
+        // Two seconds later the window holds none of it.
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await AssertLetInAsync(admission, "later");
+
+        // Slow submissions to the responses API count too, on their own.
+        await PagesAsync(admission, 20, slow, "/api/v1/s/DEMO/responses");
+        await AssertTurnedAwayAsync(admission, "slow");
     }
 
     [Fact]
-    public async Task Nineteen_slow_requests_are_no_queue_and_a_spell_with_nobody_answering_since_says_nothing()
+    public async Task Fewer_than_twenty_requests_in_the_window_say_nothing()
     {
         var admission = Admission(pagesInProgress: 100);
 
-        // One after the other over four seconds, so the spell is old enough but holds nineteen requests.
-        for (var i = 0; i < 19; i++)
-        {
-            await TimedPageAsync(admission, $"slow {i}", TimeSpan.FromMilliseconds(200));
-        }
+        // Nineteen slow pages: all slow, but too few to tell a queue.
+        await PagesAsync(admission, 19, TimeSpan.FromMilliseconds(200));
 
-        Assert.Equal(StatusCodes.Status200OK, (await TurnedAwayOrNotAsync(admission, "newcomer")).Response.StatusCode);
-
-        // The newcomer let in took no time: the spell ended. Twenty slow ones in a new spell stand.
-        for (var i = 0; i < 20; i++)
-        {
-            await TimedPageAsync(admission, $"slow again {i}", TimeSpan.FromMilliseconds(200));
-        }
-
+        // The newcomer let in is the twentieth (quick), and 19 of 20 is a queue that stands.
+        await AssertLetInAsync(admission, "twentieth");
         await AssertTurnedAwayAsync(admission, "slow");
-
-        // Five seconds with nobody answering: whatever stood then says nothing about now.
-        _clock.Advance(TimeSpan.FromSeconds(5));
-        await AssertLetInAsync(admission, "after a quiet spell");
     }
 
     [Fact]
@@ -245,41 +233,18 @@ public sealed class AdmissionControlTests : IDisposable
         _services.GetRequiredService<IMeterFactory>(),
         _clock);
 
-    /// <summary>Pages that start together and finish together, each taking the given time on the test's clock.</summary>
-    private async Task SlowPagesAsync(AdmissionControl admission, int count, TimeSpan each)
+    /// <summary>
+    /// Requests of people answering (pages, or submissions to the responses API) that start together and finish
+    /// together, each taking the given time on the test's clock.
+    /// </summary>
+    private async Task PagesAsync(AdmissionControl admission, int count, TimeSpan each, string path = "/s/DEMO")
     {
-        var names = Enumerable.Range(0, count).Select(i => $"slow {Guid.NewGuid()}").ToList();
-        var pages = names.Select(name => admission.InvokeAsync(Page(name))).ToList();
+        var names = Enumerable.Range(0, count).Select(_ => $"answering {Guid.NewGuid()}").ToList();
+        var requests = names.Select(name => admission.InvokeAsync(path == "/s/DEMO" ? Page(name) : Request(name, HttpMethods.Post, path))).ToList();
         await Task.WhenAll(names.Select(Started));
         _clock.Advance(each);
         names.ForEach(Finish);
-        await Task.WhenAll(pages).WaitAsync(Guard);
-    }
-
-    /// <summary>One request of someone answering (a page, or a submission to the responses API) that takes the given time.</summary>
-    private async Task TimedPageAsync(AdmissionControl admission, string name, TimeSpan takes, string path = "/s/DEMO")
-    {
-        var context = path == "/s/DEMO" ? Page(name) : Request(name, HttpMethods.Post, path);
-        var request = admission.InvokeAsync(context);
-        await Started(name);
-        _clock.Advance(takes);
-        Finish(name);
-        await request.WaitAsync(Guard);
-    }
-
-    /// <summary>A newcomer at the survey link: turned away at once, or let in to a page that finishes at once.</summary>
-    private async Task<DefaultHttpContext> TurnedAwayOrNotAsync(AdmissionControl admission, string name)
-    {
-        var newcomer = Newcomer(name);
-        var opening = admission.InvokeAsync(newcomer);
-        if (!opening.IsCompleted)
-        {
-            await Started(name);
-            Finish(name);
-        }
-
-        await opening.WaitAsync(Guard);
-        return newcomer;
+        await Task.WhenAll(requests).WaitAsync(Guard);
     }
 
     private async Task AssertTurnedAwayAsync(AdmissionControl admission, string reason)
