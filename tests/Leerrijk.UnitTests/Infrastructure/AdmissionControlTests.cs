@@ -11,9 +11,9 @@ namespace Leerrijk.UnitTests.Infrastructure;
 
 /// <summary>
 /// Respondents' pages take turns in a limited number of slots, the light "busy" page never waits for one, and only a
-/// queue that stands turns newcomers away, not a burst that drains (AdmissionControl). The pages here are held open until the test lets them finish, so every order is decided by the
-/// test, not by timing, and time is the test's own clock; the real effect under load is measured by
-/// tests/Leerrijk.FaultTests (OverloadTests).
+/// queue that stands turns newcomers away, not a burst that drains (AdmissionControl). The pages here are held open
+/// until the test lets them finish, so every order is decided by the test, not by timing, and time is the test's own
+/// clock; the real effect under load is measured by tests/Leerrijk.FaultTests (OverloadTests).
 /// </summary>
 public sealed class AdmissionControlTests : IDisposable
 {
@@ -263,7 +263,7 @@ public sealed class AdmissionControlTests : IDisposable
 
     /// <summary>
     /// A newcomer let in: their page starts (after <paramref name="whileWaiting"/> frees a slot, if they must wait) and
-    /// finishes; <paramref name="then"/> lets the pages behind them finish.
+    /// finishes; <paramref name="then"/> lets the pages queued ahead of them finish.
     /// </summary>
     private async Task AssertLetInAsync(AdmissionControl admission, string name, Action? whileWaiting = null, Action[]? then = null)
     {
