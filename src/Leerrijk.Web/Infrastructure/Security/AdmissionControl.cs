@@ -98,6 +98,7 @@ public sealed class AdmissionControl
     // writes together, must not hide pages that stand in their queue.
     private readonly SlowShare _pages;
     private readonly SlowShare _submissions;
+
     private int _inFlight;
     private int _pagesWaiting;
     private long _lastSlotGiven;
@@ -116,7 +117,7 @@ public sealed class AdmissionControl
         _pageSlots = options.MaxPagesInProgress > 0 ? new SemaphoreSlim(options.MaxPagesInProgress) : null;
         var meter = meters.Create("Leerrijk.Admission");
         _turnedAway = meter.CreateCounter<long>("leerrijk.admission.turned_away", unit: "{request}",
-            description: "Newcomers shown the light \"very busy, try again\" page because the app was saturated, by reason: busy (too many requests being worked on), slow (respondents' requests all slow for a while) or stuck (pages waiting, none given a slot for a while).");
+            description: "Newcomers shown the light \"very busy, try again\" page because the app was saturated, by reason: busy (too many requests being worked on), slow (a large share of respondents' requests slow over Admission:SlowWindowMilliseconds) or stuck (pages waiting, none given a slot for that long).");
         meter.CreateObservableGauge("leerrijk.admission.in_flight", () => Volatile.Read(ref _inFlight), unit: "{request}",
             description: "Requests in progress, pages waiting for a slot included.");
         meter.CreateObservableGauge("leerrijk.admission.slow_share", () => _pages.Percent(), unit: "%",
@@ -134,14 +135,13 @@ public sealed class AdmissionControl
             return;
         }
 
-        var share = !rules.IsAnswering(context.Request) ? null
-            : rules.IsAnsweringPage(context.Request) ? _pages
-            : _submissions;
+        var page = rules.IsAnsweringPage(context.Request);
+        var share = page ? _pages : rules.IsAnswering(context.Request) ? _submissions : null;
         var started = clock.GetTimestamp();
         Interlocked.Increment(ref _inFlight);
         try
         {
-            if (_pageSlots is not null && rules.IsAnsweringPage(context.Request))
+            if (_pageSlots is not null && page)
             {
                 await NextInSlotAsync(_pageSlots, context);
             }
